@@ -1,0 +1,44 @@
+import pc from 'picocolors';
+
+/**
+ * Data to stdout, progress and prompts to stderr, so `reign … --json | jq` always works.
+ * Colour only when the stream is a terminal and NO_COLOR is unset.
+ */
+export interface Output {
+  json: boolean;
+  /** A line of data on stdout. */
+  line(text?: string): void;
+  /** A value as one JSON document (or one line, for batches) on stdout. */
+  jsonValue(value: unknown, options?: { compact?: boolean }): void;
+  /** Progress, prompts and warnings on stderr. */
+  note(text: string): void;
+  color: typeof pc;
+  isTerminal: boolean;
+}
+
+export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Output {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const useColor = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
+  return {
+    json: options.json,
+    line: (text = '') => void stdout.write(`${text}\n`),
+    jsonValue: (value, o) => void stdout.write(`${JSON.stringify(value, null, o?.compact ? undefined : 2)}\n`),
+    note: (text) => void stderr.write(`${text}\n`),
+    color: pc.createColors(useColor),
+    isTerminal: Boolean(stderr.isTTY),
+  };
+}
+
+/** A plain table: columns padded to their widest cell, no borders (like kubectl get). */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => visibleLength(r[i] ?? ''))));
+  const render = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - visibleLength(c)))).join('   ');
+  return [render(headers), ...rows.map(render)].join('\n');
+}
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '').length;
+}

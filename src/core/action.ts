@@ -1,0 +1,46 @@
+import type { ZodType } from 'zod';
+import type { RiskJudgement, RiskLevel } from './risk.js';
+import type { StepRef } from './plan.js';
+import type { ResourceRef } from './run.js';
+import type { Context } from './context.js';
+
+/**
+ * The one abstraction every tool domain shares. `id`, `risk`, `input` and `preview` are data a
+ * reviewer reads; `run` and `undo` are the only code with side effects.
+ */
+export interface Action<I = any, O = any> {
+  /** `domain.object.verb`, e.g. `docker.container.run`. */
+  id: string;
+  title: string;
+  /** A fixed level, or one that depends on the input (an argument can escalate). */
+  risk: RiskLevel | ((input: I) => RiskLevel | RiskJudgement);
+  input: ZodType<I>;
+  /** The equivalent command a person would type. */
+  preview(input: I): string;
+  run(input: I, ctx: Context): Promise<O>;
+  /** Compensation for rollback, computed from what the step did. */
+  undo?(input: I, output: O): StepRef | undefined;
+  /**
+   * Compensation for a step that started but never recorded its end (the process was killed):
+   * find what it may have created by the labels of its run and step.
+   */
+  undoInterrupted?(input: I, at: { runId: string; stepId: string }): StepRef | undefined;
+  /** What the step created, recorded so `reign resources` lists it. */
+  creates?(input: I, output: O): ResourceRef[];
+  /** What the step removed, so the resource record can be closed. */
+  removes?(input: I, output: O): ResourceRef[];
+}
+
+/** Every action's risk as a judgement with reasons, whatever form the action declares. */
+export function judgeAction<I>(action: Action<I>, input: I): RiskJudgement {
+  const risk = typeof action.risk === 'function' ? action.risk(input) : action.risk;
+  if (typeof risk === 'string') {
+    return { level: risk, reasons: [{ level: risk, rule: action.id, reason: `${action.title}: ${risk}` }] };
+  }
+  return risk;
+}
+
+/** Helper to declare an action with its input type inferred from the schema. */
+export function defineAction<I, O>(action: Action<I, O>): Action<I, O> {
+  return action;
+}
