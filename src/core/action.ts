@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { RiskJudgement, RiskLevel } from './risk.js';
 import type { StepRef } from './plan.js';
 import type { ResourceRef } from './run.js';
-import type { Context } from './context.js';
+import type { Context, Judge } from './context.js';
 
 /**
  * The one abstraction every tool domain shares. `id`, `risk`, `input` and `preview` are data a
@@ -12,8 +12,11 @@ export interface Action<I = any, O = any> {
   /** `domain.object.verb`, e.g. `docker.container.run`. */
   id: string;
   title: string;
-  /** A fixed level, or one that depends on the input (an argument can escalate). */
-  risk: RiskLevel | ((input: I) => RiskLevel | RiskJudgement);
+  /**
+   * A fixed level, or one that depends on the input (an argument can escalate). Shell text is
+   * judged by the judge it is given, never by the action's own reading.
+   */
+  risk: RiskLevel | ((input: I, assess: RiskAssessors) => RiskLevel | RiskJudgement);
   input: ZodType<I>;
   /** The equivalent command a person would type. */
   preview(input: I): string;
@@ -25,15 +28,34 @@ export interface Action<I = any, O = any> {
    * find what it may have created by the labels of its run and step.
    */
   undoInterrupted?(input: I, at: { runId: string; stepId: string }): StepRef | undefined;
+  /** What the step acts on, so policy can protect environments, namespaces, paths and resources. */
+  targets?(input: I): Target[];
   /** What the step created, recorded so `reign resources` lists it. */
   creates?(input: I, output: O): ResourceRef[];
   /** What the step removed, so the resource record can be closed. */
   removes?(input: I, output: O): ResourceRef[];
 }
 
+/** A thing a step acts on, as policy rules and protected targets see it. */
+export interface Target {
+  /** e.g. `docker.container`, `file`, `kubernetes.namespace`. */
+  kind: string;
+  name?: string;
+  environment?: string;
+  namespace?: string;
+  path?: string;
+  /** True when the step deletes or replaces it (protected targets escalate these further). */
+  destructive?: boolean;
+}
+
+/** What a risk function may consult: pure judges, no clients with side effects. */
+export interface RiskAssessors {
+  judge: Judge;
+}
+
 /** Every action's risk as a judgement with reasons, whatever form the action declares. */
-export function judgeAction<I>(action: Action<I>, input: I): RiskJudgement {
-  const risk = typeof action.risk === 'function' ? action.risk(input) : action.risk;
+export function judgeAction<I>(action: Action<I>, input: I, assess: RiskAssessors): RiskJudgement {
+  const risk = typeof action.risk === 'function' ? action.risk(input, assess) : action.risk;
   if (typeof risk === 'string') {
     return { level: risk, reasons: [{ level: risk, rule: action.id, reason: `${action.title}: ${risk}` }] };
   }
@@ -43,4 +65,13 @@ export function judgeAction<I>(action: Action<I>, input: I): RiskJudgement {
 /** Helper to declare an action with its input type inferred from the schema. */
 export function defineAction<I, O>(action: Action<I, O>): Action<I, O> {
   return action;
+}
+
+/** The step's equivalent command, or the action id when the input cannot be previewed. */
+export function previewOf<I>(action: Action<I>, input: I): string {
+  try {
+    return action.preview(input);
+  } catch {
+    return action.id;
+  }
 }
