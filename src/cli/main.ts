@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { runCommand } from './run-command.js';
 import { EXIT } from './exit-codes.js';
+import type { App } from './app.js';
+import type { Output } from './output.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -40,7 +42,121 @@ export function buildProgram(): Command {
       runCommand(opts, async (out) => (await import('./check.js')).checkCommand(words.join(' '), opts, out)),
     );
 
+  const requestOptions = (command: Command) =>
+    command
+      .option('--json', 'print JSON')
+      .option('-y, --yes', 'approve steps that ask for confirmation (dangerous steps stay refused)')
+      .option('--dir <dir>', 'directory for generated files (default: the current one)')
+      .option('--session <id>', 'use this conversation session')
+      .option('--new-session', 'start a new conversation session')
+      .option('--concurrency <n>', 'steps run at once')
+      .option('--step-timeout <seconds>', 'time limit for each step')
+      .option('--debug', 'show stack traces');
+
+  requestOptions(
+    program
+      .command('do', { isDefault: true, hidden: true })
+      .argument('[request...]', 'what you want done, in plain language'),
+  ).action((words: string[], opts) =>
+    withApp(opts, async (app, out) => (await import('./request.js')).requestCommand(app, words.join(' '), opts, out)),
+  );
+
+  requestOptions(
+    program
+      .command('plan')
+      .description('plan a request without running it')
+      .argument('[request...]', 'what you want done')
+      .option('--emit <format>', 'print the plan as commands: sh')
+      .option('--out <file>', 'save the plan as JSON for `reign apply`'),
+  ).action((words: string[], opts) =>
+    withApp(opts, async (app, out) => (await import('./request.js')).planCommand(app, words.join(' '), opts, out)),
+  );
+
+  requestOptions(
+    program.command('apply').description('review and execute a saved plan').argument('<plan>', 'a plan file from `reign plan --out`'),
+  ).action((file: string, opts) => withApp(opts, async (app, out) => (await import('./request.js')).applyCommand(app, file, opts, out)));
+
+  program
+    .command('runs')
+    .description('list recorded runs, newest first')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'how many', '20')
+    .option('--debug', 'show stack traces')
+    .action((opts) =>
+      withApp(opts, async (app, out) => (await import('./runs.js')).runsCommand({ ...opts, limit: Number(opts.limit) }, out, await app.store())),
+    );
+
+  program
+    .command('show')
+    .description('show a run: its steps, commands, outputs and resources')
+    .argument('<run>', 'run id (a unique prefix is enough)')
+    .option('--json', 'print JSON')
+    .option('--debug', 'show stack traces')
+    .action((runId: string, opts) =>
+      withApp(opts, async (app, out) => (await import('./runs.js')).showCommand(runId, opts, out, await app.store())),
+    );
+
+  program
+    .command('resources')
+    .description('list what Reign created and has not removed')
+    .option('--json', 'print JSON')
+    .option('--all', 'include removed resources')
+    .option('--debug', 'show stack traces')
+    .action((opts) =>
+      withApp(opts, async (app, out) => (await import('./runs.js')).resourcesCommand(opts, out, await app.store())),
+    );
+
+  program
+    .command('rollback')
+    .description('undo what a run did, including a run that was interrupted')
+    .argument('<run>', 'run id (a unique prefix is enough)')
+    .option('--json', 'print JSON')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--debug', 'show stack traces')
+    .action((runId: string, opts) =>
+      withApp(opts, async (app, out) => (await import('./rollback.js')).rollbackCommand(app, runId, opts, out)),
+    );
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('check the hash chain; exits 1 naming the first altered, removed or reordered entry')
+    .option('--json', 'print JSON')
+    .option('--debug', 'show stack traces')
+    .action((opts) =>
+      withApp(opts, async (app, out) => (await import('./audit.js')).auditVerifyCommand(opts, out, await app.store())),
+    );
+  audit
+    .command('list')
+    .description('print audit entries, newest last')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'how many', '50')
+    .option('--debug', 'show stack traces')
+    .action((opts) =>
+      withApp(opts, async (app, out) => (await import('./audit.js')).auditListCommand({ ...opts, limit: Number(opts.limit) }, out, await app.store())),
+    );
+
+  program
+    .command('actions')
+    .description('list the actions Reign can plan, with their risk')
+    .option('--json', 'print JSON (with each input\'s JSON Schema)')
+    .option('--debug', 'show stack traces')
+    .action((opts) => withApp(opts, async (app, out) => (await import('./actions.js')).actionsCommand(app, opts, out)));
+
   return program;
+}
+
+/** Runs a subcommand with the composition root, closing the store afterwards. */
+function withApp(opts: { json?: boolean; debug?: boolean }, body: (app: App, out: Output) => Promise<number>) {
+  return runCommand(opts, async (out) => {
+    const { createApp } = await import('./app.js');
+    const app = createApp();
+    try {
+      return await body(app, out);
+    } finally {
+      await app.close();
+    }
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {

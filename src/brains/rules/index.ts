@@ -1,0 +1,92 @@
+import type { Brain, BrainContext } from '../brain.js';
+import type { Interpretation } from '../../core/interpretation.js';
+import { newId } from '../../core/ids.js';
+import type { Plan, Step } from '../../core/plan.js';
+import type { ActionRegistry } from '../../core/registry.js';
+import { DOCKER_RECIPES } from './docker.js';
+import { OBJECT_WORDS, UPDATE_VERBS, firstMatch } from './docker-words.js';
+import { isMissing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
+import { SHELL_RECIPES } from './shell.js';
+
+/** Every recipe, in the order they are tried: specific rows before the defaults of a domain. */
+export const RECIPES: Recipe[] = [...DOCKER_RECIPES, ...SHELL_RECIPES];
+
+/**
+ * The embedded brain: each interpretation picks the first recipe whose intent, domain, object and
+ * verb match; its steps join the plan, depending on the previous part's steps so a decomposed
+ * request runs in the order it was said. Deterministic, offline.
+ */
+export function createRulesBrain(registry: ActionRegistry): Brain {
+  return {
+    name: 'rules',
+    async plan(request, context) {
+      const steps: Step[] = [];
+      const messages: string[] = [];
+      let previous: string[] = [];
+      for (const [index, interpretation] of context.interpretations.entries()) {
+        const outcome = planPart(interpretation, context, registry);
+        if ('message' in outcome) {
+          messages.push(outcome.message);
+          continue;
+        }
+        const prefix = context.interpretations.length > 1 ? `${index + 1}-` : '';
+        const ids = new Map(outcome.drafts.map((d) => [d.id, uniqueId(`${prefix}${d.id}`, steps)]));
+        for (const draft of outcome.drafts) {
+          const own = (draft.dependsOn ?? []).map((d) => ids.get(d)!);
+          steps.push({
+            id: ids.get(draft.id)!,
+            action: draft.action,
+            title: draft.title,
+            input: draft.input,
+            dependsOn: own.length ? own : previous,
+            ...(draft.timeoutMs ? { timeoutMs: draft.timeoutMs } : {}),
+          });
+        }
+        previous = outcome.drafts.filter((d) => !outcome.drafts.some((o) => o.dependsOn?.includes(d.id))).map((d) => ids.get(d.id)!);
+      }
+      const plan: Plan = {
+        id: newId('p'),
+        request,
+        interpretations: context.interpretations,
+        // A request with a part Reign cannot do runs nothing: half a request is not what was asked.
+        steps: messages.length ? [] : steps,
+        previews: {},
+        createdAt: new Date().toISOString(),
+        ...(messages.length ? { message: messages.join('\n') } : {}),
+      };
+      return { plan };
+    },
+  };
+}
+
+function planPart(i: Interpretation, context: BrainContext, registry: ActionRegistry): { drafts: StepDraft[] } | { message: string } {
+  if (i.intent === 'clarify') return { message: i.question ?? 'Could you say more about what you want done?' };
+  const words = new Set(i.text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean));
+  const object = i.details.object ?? firstMatch(OBJECT_WORDS, i.text) ?? (i.details.path ? 'image' : undefined);
+  const verb = i.intent === 'update' ? firstMatch(UPDATE_VERBS, i.text) : undefined;
+  const recipe = RECIPES.find(
+    (r) => r.intent === i.intent && i.domains.includes(r.domain) && (!r.object || r.object === object) && (!r.verb || r.verb === verb),
+  );
+  if (!recipe) return { message: cannotYet(i) };
+  const ctx: RecipeContext = { cwd: context.cwd, outputDir: context.outputDir, words };
+  const built = recipe.build(i, ctx);
+  if (isMissing(built)) return { message: built.question };
+  // A catalog without one of the recipe's actions cannot run it.
+  if (!built.every((d) => registry.has(d.action))) return { message: cannotYet(i) };
+  return { drafts: built };
+}
+
+function uniqueId(base: string, steps: Step[]): string {
+  const clean = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'step';
+  let id = clean;
+  for (let n = 2; steps.some((s) => s.id === id); n++) id = `${clean}-${n}`;
+  return id;
+}
+
+/** The answer to a request Reign understood but has no recipe for: what it can do instead. */
+export function cannotYet(i: Interpretation): string {
+  const understood = `I understood "${i.text}" as ${i.intent} on ${i.domains.join(', ') || 'no tool'}, but I cannot plan that yet.`;
+  const examples = RECIPES.filter((r) => i.domains.includes(r.domain)).slice(0, 6);
+  const shown = examples.length ? examples : RECIPES.filter((_, n) => n % 4 === 0).slice(0, 8);
+  return [understood, 'I can:', ...shown.map((r) => `  - ${r.does}  (e.g. "${r.example}")`)].join('\n');
+}

@@ -1,0 +1,28 @@
+import type { Recipe } from './recipe.js';
+import { shellTaskFor } from './shell-tasks.js';
+
+const run = (command: string, title: string) => [{ id: 'shell', action: 'shell.run', title, input: { command } }];
+
+/** Shell requests: quoted commands are judged and run as given; machine questions map to fixed commands. */
+export const SHELL_RECIPES: Recipe[] = [
+  {
+    id: 'shell.quoted-command',
+    intent: 'execute',
+    domain: 'shell',
+    does: 'run a shell command you quote, after judging it',
+    example: 'run "du -sh /var/log"',
+    build: (i) => (i.details.command ? run(i.details.command, 'Run the command') : { question: 'Which command should I run? Quote it, e.g. reign \'run "du -sh ."\'' }),
+  },
+  {
+    id: 'shell.inspect-machine',
+    intent: 'monitor',
+    domain: 'shell',
+    does: 'answer questions about this machine: disk, memory, CPU, processes, ports, users, uptime',
+    example: 'show me the top CPU-consuming processes',
+    build: (i, ctx) => {
+      if (i.details.command) return run(i.details.command, 'Run the command');
+      const task = shellTaskFor([...ctx.words].join(' '));
+      return task ? run(task.command, `Show ${task.explain}`) : { question: 'Which part of the machine should I look at: disk, memory, CPU, processes, ports, users or uptime?' };
+    },
+  },
+];

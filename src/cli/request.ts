@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createRulesBrain } from '../brains/rules/index.js';
+import { ReignError, UsageError } from '../core/errors.js';
+import { executePlan } from '../core/executor.js';
+import { newId } from '../core/ids.js';
+import { Plan } from '../core/plan.js';
+import { planAndReview, reviewPlanned, type PipelineDeps } from '../core/pipeline.js';
+import type { Review } from '../core/review.js';
+import type { RunResult } from '../core/run.js';
+import type { Interpretation } from '../core/interpretation.js';
+import { parseWith } from '../core/validate.js';
+import type { Inventory } from '../safety/policy/review.js';
+import type { App } from './app.js';
+import { EXIT } from './exit-codes.js';
+import type { Output } from './output.js';
+import { progressPrinter } from './progress.js';
+import { ask, canPrompt } from './prompt.js';
+import { interpretationLine, planAsShell, planTable, reviewNotes, summaryLines } from './render.js';
+import { understandInSession, type SessionOptions } from './session.js';
+
+export interface RequestOptions extends SessionOptions {
+  json?: boolean;
+  yes?: boolean;
+  dir?: string;
+  concurrency?: string;
+  stepTimeout?: string;
+}
+
+/** `reign "<request>"`: understand, plan, review, confirm, execute, summarise. */
+export async function requestCommand(app: App, text: string, opts: RequestOptions, out: Output): Promise<number> {
+  const prepared = await prepareRequest(app, text, opts, out);
+  if ('exit' in prepared) return prepared.exit;
+  const { plan, review } = prepared;
+  return confirmAndExecute(app, plan, review, opts, out, prepared.interpretations);
+}
+
+/** `reign plan "<request>"`: the plan without running it; `--emit sh` prints the commands. */
+export async function planCommand(app: App, text: string, opts: RequestOptions & { emit?: string; out?: string }, out: Output): Promise<number> {
+  if (opts.emit && opts.emit !== 'sh') throw new UsageError(`--emit ${opts.emit} is not supported`, 'use --emit sh');
+  const prepared = await prepareRequest(app, text, { ...opts, quiet: Boolean(opts.emit) }, out);
+  if ('exit' in prepared) return prepared.exit;
+  const { plan, review } = prepared;
+  if (opts.out) {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(resolve(app.cwd, opts.out), `${JSON.stringify(plan, null, 2)}\n`);
+    out.note(`plan written to ${opts.out}: reign apply ${opts.out}`);
+  }
+  if (opts.emit === 'sh') out.line(planAsShell(plan));
+  else if (out.json) out.jsonValue({ interpretations: prepared.interpretations, plan, review });
+  return review.decision === 'deny' ? EXIT.refused : EXIT.success;
+}
+
+/** `reign apply <plan.json>`: a saved plan, reviewed again under today's policy, then executed. */
+export async function applyCommand(app: App, file: string, opts: RequestOptions, out: Output): Promise<number> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(resolve(app.cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read plan ${file}: ${(error as Error).message}`, 'write one with: reign plan "<request>" --out plan.json');
+  }
+  const saved = parseWith(Plan, raw, file);
+  const { plan, review } = reviewPlanned(saved, await pipelineDeps(app, opts));
+  showPlan(out, plan, review, saved.interpretations);
+  return confirmAndExecute(app, plan, review, opts, out, saved.interpretations);
+}
+
+type Prepared = { interpretations: Interpretation[]; plan: Plan; review: Review } | { exit: number };
+
+async function prepareRequest(app: App, text: string, opts: RequestOptions & { quiet?: boolean }, out: Output): Promise<Prepared> {
+  if (!text.trim()) throw new UsageError('no request given', 'try: reign "list running containers"');
+  const interpretations = await understandInSession(app, text, opts, out);
+  if (!interpretations) return { exit: EXIT.usage };
+  const { plan, review } = await planAndReview(text, interpretations, await pipelineDeps(app, opts));
+  if (plan.steps.length === 0) {
+    if (out.json) out.jsonValue({ interpretations, plan, review, message: plan.message ?? null });
+    else out.note(plan.message ?? 'nothing to do');
+    return { exit: EXIT.usage };
+  }
+  if (!opts.quiet && !out.json) showPlan(out, plan, review, interpretations);
+  return { interpretations, plan, review };
+}
+
+function showPlan(out: Output, plan: Plan, review: Review, interpretations: Interpretation[]) {
+  if (out.json) return;
+  for (const i of interpretations) out.note(out.color.dim(`understood: ${interpretationLine(i)}`));
+  out.note(planTable(out, plan, review));
+  for (const note of reviewNotes(out, review)) out.note(note);
+}
+
+async function pipelineDeps(app: App, opts: RequestOptions): Promise<PipelineDeps> {
+  const store = await app.store();
+  const created = await store.listResources();
+  const known = new Set(created.map((r) => `${r.kind}/${r.name ?? r.id}`));
+  // Reign can only vouch for kinds it records; anything else is left to the action's own risk.
+  const inventory: Inventory = { created: (kind, name) => (kind.startsWith('docker.') ? known.has(`${kind}/${name}`) : undefined) };
+  const outputDir = resolve(app.cwd, opts.dir ?? '.');
+  return {
+    brain: createRulesBrain(app.registry),
+    registry: app.registry,
+    judge: await app.judge(),
+    policy: app.config.policy,
+    actor: app.actor,
+    inventory,
+    cwd: app.cwd,
+    outputDir,
+  };
+}
+
+async function confirmAndExecute(app: App, plan: Plan, review: Review, opts: RequestOptions, out: Output, interpretations: Interpretation[]): Promise<number> {
+  const store = await app.store();
+  if (review.decision === 'deny') {
+    await store.audit.append({ actor: app.actor.name, kind: 'plan.refused', subject: plan.id, data: { request: plan.request, steps: review.steps.filter((s) => s.decision === 'deny').map((s) => s.stepId) } });
+    throw new ReignError('refused', `refused by policy: ${review.steps.filter((s) => s.decision === 'deny').map((s) => s.stepId).join(', ')}`, 'see the reasons above; an admin can allow it in reign.yaml');
+  }
+  const confirmed = await confirmSteps(app, plan, review, opts, out);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      out.note(out.color.yellow('stopping: rolling back what completed (Ctrl-C again to quit at once)'));
+      controller.abort();
+    } else process.exit(EXIT.cancelled);
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  let result: RunResult;
+  try {
+    result = await executePlan({
+      runId: newId('r'),
+      plan,
+      review,
+      registry: app.registry,
+      clients: await app.clients(),
+      confirmed,
+      actor: app.actor.name,
+      store,
+      onEvent: out.json ? undefined : progressPrinter(out, plan.steps.length),
+      concurrency: opts.concurrency ? Number(opts.concurrency) : app.config.execution.concurrency,
+      defaultTimeoutMs: (opts.stepTimeout ? Number(opts.stepTimeout) : app.config.execution.stepTimeoutSeconds) * 1000,
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+  }
+  if (out.json) out.jsonValue({ interpretations, plan, review, run: app.secrets.redactValue(result) });
+  else for (const line of summaryLines(out, app.secrets.redactValue(result), plan)) out.line(line);
+  return exitFor(result);
+}
+
+/** Which steps the user approved: `--yes` approves all that ask; otherwise a prompt, or refusal. */
+async function confirmSteps(app: App, plan: Plan, review: Review, opts: RequestOptions, out: Output): Promise<Set<string>> {
+  const asking = review.steps.filter((s) => s.decision === 'confirm');
+  if (asking.length === 0) return new Set();
+  const approved = new Set(asking.map((s) => s.stepId));
+  const record = async (how: string) =>
+    (await app.store()).audit.append({ actor: app.actor.name, kind: 'plan.confirmed', subject: plan.id, data: { steps: [...approved], how } });
+  if (opts.yes) {
+    await record('--yes');
+    return approved;
+  }
+  if (!canPrompt()) {
+    throw new ReignError('not_confirmed', `${asking.length} step(s) need confirmation: ${asking.map((s) => s.stepId).join(', ')}`, 'run it in a terminal to confirm, or pass --yes');
+  }
+  const protectedTarget = asking.find((s) => s.protectedTarget)?.protectedTarget;
+  if (protectedTarget && app.config.policy.typeToConfirmProtected) {
+    const typed = await ask(`This plan changes ${out.color.bold(protectedTarget)}. Type its name to confirm: `);
+    if (typed !== protectedTarget) throw new ReignError('not_confirmed', 'not confirmed: the name did not match');
+  } else {
+    const answer = await ask(`Run ${plan.steps.length} step(s), ${asking.length} of them needing confirmation? [y/N] `);
+    if (!/^y(es)?$/i.test(answer)) throw new ReignError('not_confirmed', 'not confirmed: nothing was run');
+  }
+  await record('prompt');
+  return approved;
+}
+
+export function exitFor(result: RunResult): number {
+  switch (result.status) {
+    case 'succeeded': return EXIT.success;
+    case 'rolled_back': return EXIT.rolledBack;
+    case 'cancelled': return EXIT.cancelled;
+    default: return EXIT.failure;
+  }
+}

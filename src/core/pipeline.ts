@@ -1,0 +1,51 @@
+import type { Brain } from '../brains/brain.js';
+import { reviewPlan, type Inventory } from '../safety/policy/review.js';
+import type { Config } from '../config/schema.js';
+import { previewOf } from './action.js';
+import type { Judge } from './context.js';
+import { validateDag } from './dag.js';
+import type { Interpretation } from './interpretation.js';
+import type { Plan } from './plan.js';
+import type { ActionRegistry } from './registry.js';
+import type { Review } from './review.js';
+import { parseWith } from './validate.js';
+
+export interface PipelineDeps {
+  brain: Brain;
+  registry: ActionRegistry;
+  judge: Judge;
+  policy: Config['policy'];
+  actor: Review['actor'];
+  inventory?: Inventory;
+  cwd: string;
+  outputDir: string;
+}
+
+/**
+ * Plan and review a request that the understanding stage has read. Pure apart from what the
+ * brain reads: nothing here changes the world. Every step's input is validated before planning
+ * finishes, and the plan carries each step's equivalent command and risk.
+ */
+export async function planAndReview(request: string, interpretations: Interpretation[], deps: PipelineDeps): Promise<{ plan: Plan; review: Review }> {
+  const { plan } = await deps.brain.plan(request, { interpretations, cwd: deps.cwd, outputDir: deps.outputDir });
+  return reviewPlanned(plan, deps);
+}
+
+/** Validates a plan (made now or loaded from a file) and reviews it under the current policy. */
+export function reviewPlanned(plan: Plan, deps: Omit<PipelineDeps, 'brain' | 'cwd' | 'outputDir'>): { plan: Plan; review: Review } {
+  validateDag(plan.steps);
+  const steps = plan.steps.map((step) => {
+    const action = deps.registry.get(step.action);
+    return { ...step, input: parseWith(action.input, step.input, `step "${step.id}" input`) };
+  });
+  const validated: Plan = { ...plan, steps };
+  const review = reviewPlan({ plan: validated, registry: deps.registry, policy: deps.policy, actor: deps.actor, judge: deps.judge, inventory: deps.inventory });
+  const previews = Object.fromEntries(
+    steps.map((step) => {
+      const action = deps.registry.get(step.action);
+      const risk = review.steps.find((r) => r.stepId === step.id)!.risk;
+      return [step.id, { command: previewOf(action, step.input as never), risk }];
+    }),
+  );
+  return { plan: { ...validated, previews }, review };
+}

@@ -1,0 +1,9 @@
+import type { Action } from '../core/action.js';
+import { dockerActions } from './docker/index.js';
+import { fileActions } from './files/actions.js';
+import { shellActions } from './shell/actions.js';
+
+/** Every tool domain's actions: the catalog brains plan from and the executor runs. */
+export function allActions(): Action[] {
+  return [...shellActions, ...fileActions, ...dockerActions];
+}
