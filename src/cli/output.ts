@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import type { Colors } from 'picocolors/types.js';
 
 /**
  * Data to stdout, progress and prompts to stderr, so `reign … --json | jq` always works.
@@ -12,7 +13,7 @@ export interface Output {
   jsonValue(value: unknown, options?: { compact?: boolean }): void;
   /** Progress, prompts and warnings on stderr. */
   note(text: string): void;
-  color: typeof pc;
+  color: Colors;
   isTerminal: boolean;
 }
 

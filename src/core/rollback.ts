@@ -42,6 +42,19 @@ export function planRollback(run: RunDetail, registry: ActionRegistry): Rollback
   return work;
 }
 
+/**
+ * Secrets are redacted before anything is stored, so an undo recorded with a secret in it (a
+ * file's previous content, a container's environment) cannot be replayed faithfully from the
+ * store. Such an undo fails with this message rather than writing placeholders back.
+ */
+const REDACTED_MARK = '[REDACTED:';
+
+function unrestorable(item: RollbackStep): string | undefined {
+  return JSON.stringify(item.ref.input ?? null).includes(REDACTED_MARK)
+    ? `the undo of ${item.stepId} needs a secret that was never stored (only redacted); restore it by hand: ${item.command}`
+    : undefined;
+}
+
 export async function executeRollback(
   run: RunDetail,
   work: RollbackStep[],
@@ -55,6 +68,13 @@ export async function executeRollback(
   await deps.store.audit.append({ actor: deps.actor, kind: 'rollback.started', subject: run.id, data: { steps: work.map((w) => w.command) } });
   const errors: { stepId: string; error: string }[] = [];
   for (const item of work) {
+    const secretMissing = unrestorable(item);
+    if (secretMissing) {
+      errors.push({ stepId: item.stepId, error: secretMissing });
+      await deps.store.stepCompensated(run.id, item.stepId, { ...item.ref, command: item.command, status: 'compensation_failed', error: secretMissing });
+      emit({ type: 'step.compensation_failed', runId: run.id, stepId: item.stepId, at: new Date().toISOString(), command: item.command, error: secretMissing });
+      continue;
+    }
     const outcome = await compensate(item.ref, { runId: run.id, stepId: item.stepId, registry: deps.registry, clients: deps.clients, emit, store: deps.store });
     if (outcome.error) errors.push({ stepId: item.stepId, error: outcome.error });
   }

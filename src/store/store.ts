@@ -9,7 +9,9 @@ import type { ResourceRef, RunStatus, StepStatus } from '../core/run.js';
  * a run that shows as interrupted and can be rolled back.
  */
 export interface Store {
+  /** Records the run and every step of its plan as `pending`. */
   createRun(run: NewRun): Promise<void>;
+  /** Step writes name a step of the run's plan; any other step id rejects. */
   stepStarted(runId: string, step: StepStart): Promise<void>;
   stepFinished(runId: string, stepId: string, result: StepEnd): Promise<void>;
   /** Records the compensation of a step (its undo) and its outcome. */
@@ -22,7 +24,8 @@ export interface Store {
 
   /** A run with its steps; `running` runs whose process is gone read as `interrupted`. */
   getRun(runId: string): Promise<RunDetail | undefined>;
-  listRuns(options?: { limit?: number }): Promise<RunSummary[]>;
+  /** Newest first. `idPrefix` keeps runs whose id starts with it (`reign show r-lz3k`). */
+  listRuns(options?: { limit?: number; idPrefix?: string }): Promise<RunSummary[]>;
   listResources(options?: { includeRemoved?: boolean; runId?: string }): Promise<ResourceRecord[]>;
   events(runId: string): Promise<RunEvent[]>;
 
@@ -106,6 +109,7 @@ export interface ResourceRecord extends ResourceRef {
 /** Append-only, hash-chained: each entry carries the hash of the one before it. */
 export interface AuditLog {
   append(entry: { actor: string; kind: string; subject: string; data?: unknown }): Promise<AuditEntry>;
+  /** The newest `limit` entries (all when absent), oldest first. */
   list(options?: { limit?: number }): Promise<AuditEntry[]>;
   verify(): Promise<AuditVerification>;
 }

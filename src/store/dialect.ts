@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type { Database } from './schema.js';
+
+/** The database file under the Reign home. */
+export const DATABASE_FILE = 'reign.db';
+
+/** How long a write waits for another Reign process to finish its own, in milliseconds. */
+const BUSY_TIMEOUT_MS = 5_000;
+/** Prepared statements kept per connection; the store issues a few dozen distinct ones. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * The one place that knows which database engine is used and how it is tuned. Everything else
+ * speaks Kysely's query builder, so another dialect plugs in here.
+ */
+export function openDatabase(options: { home: string }): Kysely<Database> {
+  mkdirSync(options.home, { recursive: true, mode: 0o700 });
+  const sqlite = new BetterSqlite3(join(options.home, DATABASE_FILE));
+  // WAL lets `reign runs` read while a run writes; NORMAL still survives a process crash and
+  // skips the fsync per commit that would make recording every step slow.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/**
+ * Kysely prepares every query it runs; the store runs the same few shapes thousands of times per
+ * run, so prepared statements are kept by their SQL text (values are always parameters).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql) as unknown as SqliteStatement;
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { createSecretScanner, type SecretScanner } from '../safety/secrets/scanner.js';
+import { openDatabase } from './dialect.js';
+import { migrateToLatest } from './migrations/index.js';
+import { createSqlStore } from './sql-store.js';
+import type { Store } from './store.js';
+
+/**
+ * Opens Reign's store under `home` (the database is `<home>/reign.db`), bringing its schema up
+ * to date. Every write is redacted by `secrets`.
+ */
+export async function openStore(options: { home: string; secrets?: SecretScanner }): Promise<Store> {
+  const db = openDatabase({ home: options.home });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createSqlStore(db, options.secrets ?? createSecretScanner());
+}
