@@ -1,0 +1,53 @@
+import Docker from 'dockerode';
+import type { Action } from '../../core/action.js';
+import { UsageError } from '../../core/errors.js';
+import { containerIoActions } from './container-io.js';
+import { containerRecreate } from './container-recreate.js';
+import { containerLifecycleActions } from './containers.js';
+import { containerWaitHealthy } from './health.js';
+import { imageActions } from './images.js';
+import { labelledRemove } from './labelled.js';
+import { networkActions } from './networks.js';
+import { volumeActions } from './volumes.js';
+
+export const dockerActions: Action[] = [
+  ...imageActions,
+  ...containerLifecycleActions,
+  containerRecreate,
+  ...containerIoActions,
+  containerWaitHealthy,
+  ...networkActions,
+  ...volumeActions,
+  labelledRemove,
+];
+
+/** Where Docker listens when nothing else is said. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+
+/**
+ * A client for the engine at a `DOCKER_HOST`-style address (`unix:///var/run/docker.sock`,
+ * `tcp://host:2375`), or the local socket when none is given. Only the composition root calls
+ * this; actions use `ctx.docker`.
+ */
+export function dockerClient(options: { host?: string | undefined } = {}): Docker {
+  const host = options.host?.trim();
+  // Explicit even for the default: dockerode would otherwise read DOCKER_HOST by itself.
+  if (!host) return new Docker({ socketPath: DEFAULT_SOCKET });
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    throw new UsageError(`docker host "${host}" is not an address`, 'use unix:///path/to/docker.sock or tcp://host:port');
+  }
+  switch (url.protocol) {
+    case 'unix:':
+      return new Docker({ socketPath: url.pathname });
+    case 'tcp:':
+    case 'http:':
+      return new Docker({ protocol: 'http', host: url.hostname, port: url.port || 2375 });
+    case 'https:':
+      return new Docker({ protocol: 'https', host: url.hostname, port: url.port || 2376 });
+    default:
+      throw new UsageError(`docker host "${host}" uses an unsupported scheme ${url.protocol}`, 'use unix:///path/to/docker.sock or tcp://host:port');
+  }
+}
