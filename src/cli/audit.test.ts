@@ -2,28 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import pc from 'picocolors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { auditListCommand, auditVerifyCommand } from './audit.js';
 import { EXIT } from './exit-codes.js';
-import type { Output } from './output.js';
+import { capturedOutput } from './output.js';
 
-function capture(json = false) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out: Output = {
-    json,
-    line: (text = '') => void stdout.push(text),
-    jsonValue: (value) => void stdout.push(JSON.stringify(value)),
-    note: (text) => void stderr.push(text),
-    // Colourless, so assertions read plain text.
-    color: pc.createColors(false) as typeof pc,
-    isTerminal: false,
-  };
-  return { out, stdout, stderr };
-}
+const capture = capturedOutput;
 
 let home: string;
 let store: Store;

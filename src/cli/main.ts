@@ -73,6 +73,16 @@ export function buildProgram(): Command {
   );
 
   requestOptions(
+    program
+      .command('generate')
+      .description('write the files a request would generate (compose, Terraform, workflows) and run nothing else')
+      .argument('[request...]', 'what to generate')
+      .option('--out <dir>', 'directory to write into'),
+  ).action((words: string[], opts) =>
+    withApp(opts, async (app, out) => (await import('./generate.js')).generateCommand(app, words.join(' '), opts, out)),
+  );
+
+  requestOptions(
     program.command('apply').description('review and execute a saved plan').argument('<plan>', 'a plan file from `reign plan --out`'),
   ).action((file: string, opts) => withApp(opts, async (app, out) => (await import('./request.js')).applyCommand(app, file, opts, out)));
 

@@ -14,7 +14,10 @@ export interface Output {
   /** Progress, prompts and warnings on stderr. */
   note(text: string): void;
   color: Colors;
+  /** stderr is a terminal: progress can be live. */
   isTerminal: boolean;
+  /** stdout is a terminal too, so what stderr showed live need not be repeated there. */
+  stdoutIsTerminal: boolean;
 }
 
 export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Output {
@@ -28,6 +31,7 @@ export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStre
     note: (text) => void stderr.write(`${text}\n`),
     color: pc.createColors(useColor),
     isTerminal: Boolean(stderr.isTTY),
+    stdoutIsTerminal: Boolean(stdout.isTTY) && Boolean(stderr.isTTY),
   };
 }
 
@@ -42,4 +46,20 @@ export function table(headers: string[], rows: string[][]): string {
 function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
+
+/** An Output that keeps what it is given, without colour, for tests of subcommands. */
+export function capturedOutput(json = false): { out: Output; stdout: string[]; stderr: string[]; text(): string } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out: Output = {
+    json,
+    line: (text = '') => void stdout.push(text),
+    jsonValue: (value) => void stdout.push(JSON.stringify(value)),
+    note: (text) => void stderr.push(text),
+    color: pc.createColors(false),
+    isTerminal: false,
+    stdoutIsTerminal: false,
+  };
+  return { out, stdout, stderr, text: () => stdout.join('\n') };
 }

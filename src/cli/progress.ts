@@ -5,7 +5,7 @@ import type { Output } from './output.js';
  * Live progress on stderr: a line when a step starts and ends, with elapsed time, and its output
  * indented beneath. Output lines are capped per step so a chatty build cannot flood the terminal.
  */
-export function progressPrinter(out: Output, total: number, options: { maxLinesPerStep?: number } = {}): EventSink {
+export function progressPrinter(out: Output, total: number, options: { maxLinesPerStep?: number; streamed?: Set<string> } = {}): EventSink {
   const c = out.color;
   const max = options.maxLinesPerStep ?? 40;
   const shown = new Map<string, number>();
@@ -17,6 +17,7 @@ export function progressPrinter(out: Output, total: number, options: { maxLinesP
         out.note(`${c.cyan('▸')} [${started}/${total}] ${event.stepId}  ${c.dim(event.command)}`);
         break;
       case 'step.output': {
+        if (event.stream !== 'progress') options.streamed?.add(event.stepId);
         const count = (shown.get(event.stepId) ?? 0) + 1;
         shown.set(event.stepId, count);
         if (count <= max) out.note(c.dim(`    ${event.text.replace(/\r/g, '').trimEnd()}`));

@@ -54,12 +54,17 @@ export function planAsShell(plan: Plan): string {
   return lines.join('\n');
 }
 
-export function summaryLines(out: Output, result: RunResult, plan: Plan): string[] {
+/**
+ * The run's summary on stdout. Output already streamed live to the same terminal is not repeated;
+ * when stdout is redirected it carries the output, since that is the data.
+ */
+export function summaryLines(out: Output, result: RunResult, plan: Plan, streamed: ReadonlySet<string> = new Set()): string[] {
   const c = out.color;
   const lines: string[] = [];
   const statusText = result.status === 'succeeded' ? c.green(result.status) : c.red(result.status.replace('_', ' '));
   lines.push(`run ${c.bold(result.runId)}: ${statusText}${result.error ? ` (${result.error})` : ''}`);
   for (const step of result.steps) {
+    if (streamed.has(step.stepId) && out.stdoutIsTerminal) continue;
     const summary = outputSummary(step.output);
     if (step.status === 'succeeded' && summary) lines.push(`  ${step.stepId}: ${summary}`);
   }
@@ -73,19 +78,34 @@ export function summaryLines(out: Output, result: RunResult, plan: Plan): string
   return lines;
 }
 
-/** A step's output in a line or a block: command output as is, objects as key=value. */
-function outputSummary(output: unknown): string | undefined {
+/**
+ * A step's output for a person: command output as is, a list of records as a table, a record as
+ * key=value pairs. Long engine ids are cut to 12 characters, as `docker ps` does.
+ */
+export function outputSummary(output: unknown): string | undefined {
   if (output === undefined || output === null) return undefined;
   if (typeof output !== 'object') return String(output);
+  if (Array.isArray(output)) return output.length ? `\n${indent(recordsTable(output))}` : '(none)';
   const record = output as Record<string, unknown>;
-  if (typeof record.stdout === 'string') return record.stdout.trimEnd() ? `\n${indent(record.stdout.trimEnd())}` : undefined;
-  if (typeof record.logs === 'string') return record.logs.trimEnd() ? `\n${indent(record.logs.trimEnd())}` : undefined;
-  if (typeof record.table === 'string') return `\n${indent(record.table)}`;
-  const parts = Object.entries(record)
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
-    .slice(0, 6)
-    .map(([k, v]) => `${k}=${String(v)}`);
+  for (const key of ['stdout', 'logs', 'output']) {
+    if (typeof record[key] === 'string') return (record[key] as string).trimEnd() ? `\n${indent((record[key] as string).trimEnd())}` : undefined;
+  }
+  const list = Object.values(record).find((v) => Array.isArray(v) && v.length > 0 && typeof v[0] === 'object');
+  if (list) return `\n${indent(recordsTable(list as unknown[]))}`;
+  const parts = scalarEntries(record).slice(0, 8).map(([k, v]) => `${k}=${v}`);
   return parts.length ? parts.join(' ') : undefined;
+}
+
+function recordsTable(rows: unknown[]): string {
+  const records = rows.map((r) => (typeof r === 'object' && r !== null ? Object.fromEntries(scalarEntries(r as Record<string, unknown>)) : { value: String(r) }));
+  const headers = [...new Set(records.flatMap((r) => Object.keys(r)))].slice(0, 7);
+  return table(headers.map((h) => h.toUpperCase()), records.map((r) => headers.map((h) => r[h] ?? '')));
+}
+
+function scalarEntries(record: Record<string, unknown>): [string, string][] {
+  return Object.entries(record)
+    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
+    .map(([k, v]) => [k, typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? v.slice(0, 12) : typeof v === 'string' && /^sha256:[0-9a-f]{64}$/.test(v) ? v.slice(7, 19) : String(v)]);
 }
 
 function indent(text: string): string {

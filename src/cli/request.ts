@@ -20,6 +20,10 @@ import { interpretationLine, planAsShell, planTable, reviewNotes, summaryLines }
 import { understandInSession, type SessionOptions } from './session.js';
 
 export interface RequestOptions extends SessionOptions {
+  /** Narrows the plan before review (e.g. `reign generate` keeps only file writes). */
+  transformPlan?: (plan: Plan) => Plan;
+  /** Said when the (transformed) plan has no steps. */
+  emptyMessage?: string;
   json?: boolean;
   yes?: boolean;
   dir?: string;
@@ -60,7 +64,7 @@ export async function applyCommand(app: App, file: string, opts: RequestOptions,
     throw new UsageError(`cannot read plan ${file}: ${(error as Error).message}`, 'write one with: reign plan "<request>" --out plan.json');
   }
   const saved = parseWith(Plan, raw, file);
-  const { plan, review } = reviewPlanned(saved, await pipelineDeps(app, opts));
+  const { plan, review } = reviewPlanned(saved, await pipelineDeps(app, opts, out));
   showPlan(out, plan, review, saved.interpretations);
   return confirmAndExecute(app, plan, review, opts, out, saved.interpretations);
 }
@@ -71,14 +75,22 @@ async function prepareRequest(app: App, text: string, opts: RequestOptions & { q
   if (!text.trim()) throw new UsageError('no request given', 'try: reign "list running containers"');
   const interpretations = await understandInSession(app, text, opts, out);
   if (!interpretations) return { exit: EXIT.usage };
-  const { plan, review } = await planAndReview(text, interpretations, await pipelineDeps(app, opts));
+  const deps = await pipelineDeps(app, opts, out);
+  const planned = await planAndReview(text, interpretations, { ...deps, brain: narrowed(deps.brain, opts.transformPlan) });
+  const { plan, review } = planned;
   if (plan.steps.length === 0) {
-    if (out.json) out.jsonValue({ interpretations, plan, review, message: plan.message ?? null });
-    else out.note(plan.message ?? 'nothing to do');
+    const message = plan.message ?? opts.emptyMessage ?? 'nothing to do';
+    if (out.json) out.jsonValue({ interpretations, plan, review, message });
+    else out.note(message);
     return { exit: EXIT.usage };
   }
   if (!opts.quiet && !out.json) showPlan(out, plan, review, interpretations);
   return { interpretations, plan, review };
+}
+
+function narrowed(brain: PipelineDeps['brain'], transform?: (plan: Plan) => Plan): PipelineDeps['brain'] {
+  if (!transform) return brain;
+  return { name: brain.name, plan: async (request, context) => ({ plan: transform((await brain.plan(request, context)).plan) }) };
 }
 
 function showPlan(out: Output, plan: Plan, review: Review, interpretations: Interpretation[]) {
@@ -88,7 +100,7 @@ function showPlan(out: Output, plan: Plan, review: Review, interpretations: Inte
   for (const note of reviewNotes(out, review)) out.note(note);
 }
 
-async function pipelineDeps(app: App, opts: RequestOptions): Promise<PipelineDeps> {
+async function pipelineDeps(app: App, opts: RequestOptions, out: Output): Promise<PipelineDeps> {
   const store = await app.store();
   const created = await store.listResources();
   const known = new Set(created.map((r) => `${r.kind}/${r.name ?? r.id}`));
@@ -96,6 +108,8 @@ async function pipelineDeps(app: App, opts: RequestOptions): Promise<PipelineDep
   const inventory: Inventory = { created: (kind, name) => (kind.startsWith('docker.') ? known.has(`${kind}/${name}`) : undefined) };
   const outputDir = resolve(app.cwd, opts.dir ?? '.');
   return {
+    clients: await app.clients(),
+    onProgress: out.json ? undefined : (text) => out.note(out.color.dim(`  ${text}`)),
     brain: createRulesBrain(app.registry),
     registry: app.registry,
     judge: await app.judge(),
@@ -126,6 +140,7 @@ async function confirmAndExecute(app: App, plan: Plan, review: Review, opts: Req
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
   let result: RunResult;
+  const streamed = new Set<string>();
   try {
     result = await executePlan({
       runId: newId('r'),
@@ -136,7 +151,7 @@ async function confirmAndExecute(app: App, plan: Plan, review: Review, opts: Req
       confirmed,
       actor: app.actor.name,
       store,
-      onEvent: out.json ? undefined : progressPrinter(out, plan.steps.length),
+      onEvent: out.json ? undefined : progressPrinter(out, plan.steps.length, { streamed }),
       concurrency: opts.concurrency ? Number(opts.concurrency) : app.config.execution.concurrency,
       defaultTimeoutMs: (opts.stepTimeout ? Number(opts.stepTimeout) : app.config.execution.stepTimeoutSeconds) * 1000,
       signal: controller.signal,
@@ -146,7 +161,7 @@ async function confirmAndExecute(app: App, plan: Plan, review: Review, opts: Req
     process.off('SIGTERM', onInterrupt);
   }
   if (out.json) out.jsonValue({ interpretations, plan, review, run: app.secrets.redactValue(result) });
-  else for (const line of summaryLines(out, app.secrets.redactValue(result), plan)) out.line(line);
+  else for (const line of summaryLines(out, app.secrets.redactValue(result), plan, streamed)) out.line(line);
   return exitFor(result);
 }
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pc from 'picocolors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../core/executor.js';
 import { ReignError } from '../core/errors.js';
@@ -11,24 +10,11 @@ import type { Plan } from '../core/plan.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { EXIT } from './exit-codes.js';
-import type { Output } from './output.js';
+import { capturedOutput } from './output.js';
 import { reportError } from './run-command.js';
 import { resourcesCommand, runsCommand, showCommand } from './runs.js';
 
-function capture(json = false) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out: Output = {
-    json,
-    line: (text = '') => void stdout.push(text),
-    jsonValue: (value) => void stdout.push(JSON.stringify(value)),
-    note: (text) => void stderr.push(text),
-    // Colourless, so assertions read plain text.
-    color: pc.createColors(false) as typeof pc,
-    isTerminal: false,
-  };
-  return { out, stdout, stderr, text: () => stdout.join('\n') };
-}
+const capture = capturedOutput;
 
 let home: string;
 let store: Store;

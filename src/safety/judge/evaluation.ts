@@ -1,0 +1,314 @@
+import type { Parser } from 'web-tree-sitter';
+import { maxRisk, riskRank, type RiskLevel, type RiskReason } from '../../core/risk.js';
+import { firstMatch, isProdName, parseArgs, selectArgs, subMatch, type MatchContext, type ParsedArgs } from './match.js';
+import { classifyPath } from './paths.js';
+import { FLOW_VERDICTS, PASS_THROUGH, SECRET_VARIABLE, UNCONDITIONAL_PROGRAM } from './rules/flows.js';
+import { UNKNOWN_COMMAND, SUBCOMMAND_TOOLS, tableIndex } from './rules/index.js';
+import { CONTENT_EFFECTS, LOCATION_EFFECTS, RECURSIVE_UNKNOWN_DELETE } from './rules/paths.js';
+import type { Effect, Rule, ToolTable, Trait, Verdict } from './rules/types.js';
+import { PROGRAM_VARIABLES, SAFE_PATH_ENTRY, SYSTEM_BINARY_DIRS, VARIABLE_VERDICTS } from './rules/wrappers.js';
+import { ITEM, isStatic, upstreamOf, type Assignment, type CommandSite, type Word } from './script.js';
+import { parseScript } from './syntax.js';
+import { commandHandler } from './handlers.js';
+
+/** Nested shells (`sh -c "sh -c '…'"`) deeper than this are not followed. */
+const MAX_DEPTH = 12;
+
+const TABLES = tableIndex();
+
+/** One command to judge: a simple command as written, or what a wrapper or `xargs` runs. */
+export interface Invocation {
+  site: CommandSite;
+  /** The command name first. */
+  words: Word[];
+  /** Commands whose output becomes arguments (`… | xargs cmd`). */
+  argSources: CommandSite[];
+  depth: number;
+  /** Its standard input was already taken by the command around it (xargs). */
+  stdinTaken?: boolean;
+}
+
+/** What judging one command found, for the commands its output or arguments reach. */
+export interface Finding {
+  level: RiskLevel;
+  traits: Set<Trait>;
+}
+
+/**
+ * Judges the commands of one text in order. Later commands see what earlier ones did: aliases,
+ * functions, downloaded files, the Terraform workspace selected.
+ */
+export class Evaluation {
+  readonly reasons: RiskReason[] = [];
+  level: RiskLevel = 'read';
+  private readonly facts = new Map<string, Set<string>>();
+  readonly aliases = new Map<string, string>();
+  readonly functions = new Set<string>();
+  private readonly expandingAliases = new Set<string>();
+  private readonly findings = new Map<CommandSite, Finding>();
+
+  constructor(private readonly parser: Parser) {}
+
+  add(finding: Finding | undefined, verdict: Verdict, rule: string, part: string): void {
+    if (finding) finding.level = maxRisk(finding.level, verdict.level);
+    this.level = maxRisk(this.level, verdict.level);
+    if (!this.reasons.some((r) => r.rule === rule && r.part === part)) {
+      this.reasons.push({ level: verdict.level, part, rule, reason: verdict.reason });
+    }
+  }
+
+  record(fact: string, value: string): void {
+    let values = this.facts.get(fact);
+    if (!values) this.facts.set(fact, (values = new Set()));
+    values.add(value);
+  }
+
+  recorded(fact: string, value: string): boolean {
+    return this.facts.get(fact)?.has(value) ?? false;
+  }
+
+  findingOf(site: CommandSite): Finding | undefined {
+    return this.findings.get(site);
+  }
+
+  /** Judges shell text; returns the worst level found in it. */
+  text(text: string, depth: number, part: string): RiskLevel {
+    if (depth > MAX_DEPTH) {
+      this.add(undefined, FLOW_VERDICTS.tooLong, 'judge.too-deep', part);
+      return 'dangerous';
+    }
+    const script = parseScript(this.parser, text);
+    if (script.hasSyntaxError) this.add(undefined, FLOW_VERDICTS.syntax, 'judge.syntax', part);
+    for (const name of script.functions) this.functions.add(name);
+    let level: RiskLevel = script.hasSyntaxError ? 'dangerous' : 'read';
+    for (const site of script.sites) level = maxRisk(level, this.site(site, depth).level);
+    return level;
+  }
+
+  private site(site: CommandSite, depth: number): Finding {
+    const finding: Finding = { level: 'read', traits: new Set() };
+    this.findings.set(site, finding);
+    for (const assignment of site.assignments) this.assignment(assignment, finding, depth);
+    this.redirects(site, finding);
+    const name = site.words[0];
+    if (name) {
+      if (site.insideFunction && name.value === site.insideFunction && site.forks) {
+        this.add(finding, FLOW_VERDICTS.forkBomb, 'judge.fork-bomb', site.text);
+      }
+      this.invoke({ site, words: site.words, argSources: [], depth }, finding);
+    } else if (site.assignments.length === 0 && site.redirects.length === 0) {
+      this.add(finding, FLOW_VERDICTS.empty, 'judge.empty', site.text);
+    }
+    return finding;
+  }
+
+  /** A variable set for a command: some make it run another program or load code. */
+  assignment(assignment: Assignment, finding: Finding, depth: number): void {
+    const effect = PROGRAM_VARIABLES[assignment.name];
+    const part = `${assignment.name}=${assignment.value.raw}`;
+    if (assignment.name === 'TF_WORKSPACE') this.record('workspace', assignment.value.value);
+    if (!effect) return;
+    if (effect === 'shell') {
+      if (!isStatic(assignment.value)) this.add(finding, FLOW_VERDICTS.dynamicCode, `variables.${assignment.name}`, part);
+      else if (assignment.value.value.trim()) {
+        finding.level = maxRisk(finding.level, this.text(assignment.value.value, depth + 1, part));
+      }
+      return;
+    }
+    if (effect === 'search-path') {
+      const entries = assignment.value.raw.replace(/["']/g, '').split(':');
+      if (entries.every((entry) => SAFE_PATH_ENTRY.test(entry))) return;
+    }
+    this.add(finding, VARIABLE_VERDICTS[effect], `variables.${assignment.name}`, part);
+  }
+
+  private redirects(site: CommandSite, finding: Finding): void {
+    for (const redirect of site.redirects) {
+      const target = redirect.target.value;
+      const part = `${redirect.operator}${redirect.target.raw}`;
+      const duplicate = redirect.operator.endsWith('&') && /^(\d+|-)$/.test(target);
+      if (duplicate) continue;
+      const path = classifyPath(target);
+      if (redirect.operator.startsWith('<') && redirect.operator !== '<>') {
+        if (path.secret) {
+          this.add(finding, FLOW_VERDICTS.readsSecret, 'redirect.reads-secret', part);
+          finding.traits.add('prints-secret');
+        }
+        if (path.location === 'network') finding.traits.add('network');
+        continue;
+      }
+      if (path.location === 'discard') continue;
+      if (path.location === 'network') finding.traits.add('network');
+      this.pathEffect(finding, { kind: 'write' }, target, 'redirect.write', site.text);
+    }
+  }
+
+  /** The level of doing `effect` to one path. */
+  pathEffect(finding: Finding, effect: Pick<Effect, 'kind' | 'recursive'>, value: string, rule: string, part: string): void {
+    const path = classifyPath(value);
+    if (effect.kind === 'delete' && effect.recursive && path.location === 'unknown' && path.mayBeEmpty) {
+      this.add(finding, RECURSIVE_UNKNOWN_DELETE, `${rule}.unknown-path`, part);
+    } else {
+      const verdict = LOCATION_EFFECTS[effect.kind][path.location];
+      if (verdict) this.add(finding, verdict, `${rule}.${path.location}`, part);
+    }
+    if (path.secret) {
+      const verdict = CONTENT_EFFECTS.secret[effect.kind];
+      if (verdict) this.add(finding, verdict, `${rule}.secret`, part);
+      if (effect.kind === 'print') finding.traits.add('prints-secret');
+    }
+    if (path.startup) {
+      const verdict = CONTENT_EFFECTS.startup[effect.kind];
+      if (verdict) this.add(finding, verdict, `${rule}.startup`, part);
+    }
+  }
+
+  invoke(inv: Invocation, finding: Finding): void {
+    const nameWord = inv.words[0]!;
+    const part = inv.site.text;
+    if (!isStatic(nameWord) || nameWord.value.includes(ITEM)) {
+      this.add(finding, FLOW_VERDICTS.dynamicCommand, 'judge.dynamic-command', part);
+      return;
+    }
+    let name = nameWord.value;
+    if (name.includes('/')) {
+      const slash = name.lastIndexOf('/');
+      const dir = name.slice(0, slash) || '/';
+      if (!SYSTEM_BINARY_DIRS.has(dir)) {
+        if (this.recorded('downloaded', name) || this.recorded('downloaded', name.replace(/^\.\//, ''))) {
+          this.add(finding, FLOW_VERDICTS.runsDownload, 'flow.runs-download', part);
+        } else this.add(finding, FLOW_VERDICTS.pathBinary, 'judge.path-binary', part);
+        return;
+      }
+      name = name.slice(slash + 1);
+    }
+    const alias = this.aliases.get(name);
+    // Like bash, an alias is not expanded again inside its own expansion (`alias ls='ls -la'`).
+    if (alias !== undefined && !this.expandingAliases.has(name)) {
+      const rest = inv.words.slice(1).map((w) => w.raw);
+      this.expandingAliases.add(name);
+      finding.level = maxRisk(finding.level, this.text([alias, ...rest].join(' '), inv.depth + 1, part));
+      this.expandingAliases.delete(name);
+      return;
+    }
+    if (this.functions.has(name)) {
+      this.add(finding, FLOW_VERDICTS.function, 'judge.function', part);
+      return;
+    }
+    if (commandHandler(this, name, inv, finding)) {
+      this.flows(inv, finding);
+      return;
+    }
+    this.tool(name, inv, finding);
+  }
+
+  /** Judges a command by its tool table. */
+  tool(name: string, inv: Invocation, finding: Finding): void {
+    const part = inv.site.text;
+    let words = inv.words.slice(1).map((w) => w.value);
+    // PowerShell and cmd.exe names are not case-sensitive.
+    let table = TABLES.get(name) ?? TABLES.get(name.toLowerCase());
+    const subTool = SUBCOMMAND_TOOLS[name]?.[words[0] ?? ''];
+    if (subTool) {
+      table = TABLES.get(subTool);
+      words = words.slice(1);
+    }
+    if (!table) {
+      this.add(finding, { level: UNKNOWN_COMMAND.level, reason: `${name} ${UNKNOWN_COMMAND.reason}` }, 'judge.unknown-command', part);
+      return;
+    }
+    const args = parseArgs(words, table);
+    if (args.flags.has('--help') || (args.flags.has('--version') && args.positionals.length === 0)) {
+      this.add(finding, { level: 'read', reason: 'prints help or its version' }, `${table.id}.help`, part);
+      return;
+    }
+    const context = this.matchContext();
+    const rule = firstMatch(table, args, context);
+    if (!rule) {
+      this.add(finding, table.otherwise, `${table.id}.other`, part);
+      this.flows(inv, finding);
+      return;
+    }
+    this.applyRule(table, rule, args, finding, part);
+    this.flows(inv, finding);
+  }
+
+  matchContext(): MatchContext {
+    const workspaces = this.facts.get('workspace');
+    return {
+      prodSelected: workspaces ? [...workspaces].some((w) => isProdName(w)) : false,
+      recorded: (fact, value) => this.recorded(fact, value),
+    };
+  }
+
+  applyRule(table: ToolTable, rule: Rule, args: ParsedArgs, finding: Finding, part: string): void {
+    const ruleId = `${table.id}.${rule.id}`;
+    this.add(finding, rule, ruleId, part);
+    for (const trait of rule.traits ?? []) finding.traits.add(trait);
+    const skip = Math.max(0, subMatch(rule.when?.sub, args.positionals));
+    for (const effect of rule.effects ?? []) {
+      for (const value of selectArgs(effect.on, args, skip)) {
+        // curl's `-F name=@file` and `-d @file` name the file after the `@`.
+        const path = effect.kind === 'send' ? sentFile(value) : value;
+        if (path !== undefined) this.pathEffect(finding, effect, path, ruleId, part);
+      }
+    }
+    if (rule.records) {
+      for (const value of selectArgs(rule.records.from, args, skip)) this.record(rule.records.fact, value);
+    }
+  }
+
+  /** Checks what flows into a command against what it does with it. */
+  flows(inv: Invocation, finding: Finding): void {
+    const part = inv.site.text;
+    const traits = finding.traits;
+    if (traits.has('sends-input') && !inv.stdinTaken) {
+      if (upstreamOf(inv.site).some((s) => this.leaksSecret(s))) this.add(finding, FLOW_VERDICTS.exfiltrateInput, 'flow.exfiltrate', part);
+    }
+    if (!traits.has('network') && !traits.has('prints-literal') && !traits.has('acts-on-targets')) return;
+    const wordSources = inv.words.flatMap((w) => w.sources);
+    if (traits.has('network') && wordSources.some((s) => this.leaksSecret(s) || upstreamOf(s).some((u) => this.leaksSecret(u)))) {
+      this.add(finding, FLOW_VERDICTS.exfiltrateArgs, 'flow.exfiltrate-arguments', part);
+    }
+    if (traits.has('prints-literal') && inv.words.some((w) => w.variables.some((v) => SECRET_VARIABLE.test(v)))) {
+      this.add(finding, FLOW_VERDICTS.printsSecretVariable, 'flow.prints-secret-variable', part);
+      traits.add('prints-secret');
+    }
+    if (traits.has('acts-on-targets') && this.listsEverything([...inv.argSources, ...wordSources])) {
+      this.add(finding, FLOW_VERDICTS.everything, 'flow.everything', part);
+    }
+  }
+
+  private leaksSecret(site: CommandSite): boolean {
+    const traits = this.findings.get(site)?.traits;
+    return Boolean(traits && (traits.has('prints-secret') || traits.has('prints-environment')));
+  }
+
+  /** Whether these commands' output names every object of a kind, looking through projections like `cut`. */
+  private listsEverything(sites: CommandSite[]): boolean {
+    return sites.some((site) => {
+      if (this.findings.get(site)?.traits.has('lists-everything')) return true;
+      const name = site.words[0]?.value ?? '';
+      const program = site.words[1]?.value ?? '';
+      const passes = PASS_THROUGH.has(name) || (/^(g|m|n)?awk$|^sed$/.test(name) && UNCONDITIONAL_PROGRAM.test(program));
+      return passes && this.listsEverything(site.stdinFrom);
+    });
+  }
+
+  /** The reasons to show: everything above `read` when something is, else the `read` ones. */
+  result(): { level: RiskLevel; reasons: RiskReason[] } {
+    if (this.reasons.length === 0) this.reasons.push({ ...FLOW_VERDICTS.noProgram, rule: 'judge.no-program' });
+    const shown = this.level === 'read' ? this.reasons : this.reasons.filter((r) => riskRank(r.level) > 0);
+    const reasons = [...shown].sort((a, b) => riskRank(b.level) - riskRank(a.level));
+    return { level: this.level, reasons };
+  }
+}
+
+/** The file a curl data or form option uploads (`@file`, `name=@file`, `-T file`), if any. */
+function sentFile(value: string): string | undefined {
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value.includes('=') ? undefined : value;
+  const file = value.slice(at + 1).split(';')[0]!;
+  return file === '-' ? undefined : file;
+}
+
