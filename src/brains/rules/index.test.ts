@@ -57,6 +57,14 @@ describe('rules brain', () => {
     expect(disk.steps[0]!.input).toEqual({ command: 'df -h' });
   });
 
+  it('runs a quoted command as given whatever the intent, and asks for one when none is quoted', async () => {
+    const quoted = await plan(read('run "rm -rf ./build"', { intent: 'destroy', domains: ['shell'], details: { command: 'rm -rf ./build' } }));
+    expect(quoted.steps.map((s) => [s.action, s.input])).toEqual([['shell.run', { command: 'rm -rf ./build' }]]);
+    const unquoted = await plan(read('compress the logs folder', { intent: 'execute', domains: ['shell'] }));
+    expect(unquoted.steps).toEqual([]);
+    expect(unquoted.message).toMatch(/Which command should I run/);
+  });
+
   it('chains the parts of a decomposed request in the order they were said', async () => {
     const p = await plan(
       read('create a network called backend', { intent: 'create', domains: ['docker'], entities: { name: 'backend' } }),

@@ -9,7 +9,7 @@ import { isMissing, type Recipe, type RecipeContext, type StepDraft } from './re
 import { SHELL_RECIPES } from './shell.js';
 
 /** Every recipe, in the order they are tried: specific rows before the defaults of a domain. */
-export const RECIPES: Recipe[] = [...DOCKER_RECIPES, ...SHELL_RECIPES];
+export const RECIPES: Recipe[] = [...SHELL_RECIPES, ...DOCKER_RECIPES];
 
 /**
  * The embedded brain: each interpretation picks the first recipe whose intent, domain, object and
@@ -65,7 +65,12 @@ function planPart(i: Interpretation, context: BrainContext, registry: ActionRegi
   const object = i.details.object ?? firstMatch(OBJECT_WORDS, i.text) ?? (i.details.path ? 'image' : undefined);
   const verb = i.intent === 'update' ? firstMatch(UPDATE_VERBS, i.text) : undefined;
   const recipe = RECIPES.find(
-    (r) => r.intent === i.intent && i.domains.includes(r.domain) && (!r.object || r.object === object) && (!r.verb || r.verb === verb),
+    (r) =>
+      (r.intent === '*' || r.intent === i.intent) &&
+      i.domains.includes(r.domain) &&
+      (!r.object || r.object === object) &&
+      (!r.verb || r.verb === verb) &&
+      (!r.needs || r.needs(i)),
   );
   if (!recipe) return { message: cannotYet(i) };
   const ctx: RecipeContext = { cwd: context.cwd, outputDir: context.outputDir, words };

@@ -30,12 +30,15 @@ export interface RecipeContext {
  */
 export interface Recipe {
   id: string;
-  intent: Intent;
+  /** `*` for rows that apply whatever the intent (a quoted command runs as given). */
+  intent: Intent | '*';
   domain: Domain;
   /** Matches the object the request is about (container, network, logs, …) when given. */
   object?: string;
   /** Matches a verb within the intent (stop/start/restart for update). */
   verb?: string;
+  /** A further condition on the interpretation, for rows keyed on what the request holds. */
+  needs?(i: Interpretation): boolean;
   does: string;
   example: string;
   build(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing;

@@ -7,11 +7,20 @@ const run = (command: string, title: string) => [{ id: 'shell', action: 'shell.r
 export const SHELL_RECIPES: Recipe[] = [
   {
     id: 'shell.quoted-command',
-    intent: 'execute',
+    intent: '*',
     domain: 'shell',
+    needs: (i) => i.details.command !== undefined,
     does: 'run a shell command you quote, after judging it',
     example: 'run "du -sh /var/log"',
-    build: (i) => (i.details.command ? run(i.details.command, 'Run the command') : { question: 'Which command should I run? Quote it, e.g. reign \'run "du -sh ."\'' }),
+    build: (i) => run(i.details.command!, 'Run the command'),
+  },
+  {
+    id: 'shell.command-needed',
+    intent: 'execute',
+    domain: 'shell',
+    does: 'run a file or process task when you quote the command',
+    example: 'run "find . -name \'*.log\' -mtime +7"',
+    build: () => ({ question: 'Which command should I run? Quote it, e.g. reign \'run "du -sh ."\'' }),
   },
   {
     id: 'shell.inspect-machine',
