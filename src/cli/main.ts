@@ -147,6 +147,19 @@ export function buildProgram(): Command {
     );
 
   program
+    .command('policy')
+    .description('the policy that decides what runs')
+    .command('explain')
+    .description('show which rule decides each step of a request, or a shell command')
+    .argument('<text...>', 'a request, or a shell command')
+    .option('--command', 'treat the text as a shell command')
+    .option('--json', 'print JSON')
+    .option('--debug', 'show stack traces')
+    .action((words: string[], opts) =>
+      withApp(opts, async (app, out) => (await import('./policy.js')).policyExplainCommand(app, words.join(' '), opts, out)),
+    );
+
+  program
     .command('actions')
     .description('list the actions Reign can plan, with their risk')
     .option('--json', 'print JSON (with each input\'s JSON Schema)')

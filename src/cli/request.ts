@@ -100,7 +100,7 @@ function showPlan(out: Output, plan: Plan, review: Review, interpretations: Inte
   for (const note of reviewNotes(out, review)) out.note(note);
 }
 
-async function pipelineDeps(app: App, opts: RequestOptions, out: Output): Promise<PipelineDeps> {
+export async function pipelineDeps(app: App, opts: RequestOptions, out: Output): Promise<PipelineDeps> {
   const store = await app.store();
   const created = await store.listResources();
   const known = new Set(created.map((r) => `${r.kind}/${r.name ?? r.id}`));

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { RiskJudgement, RiskLevel } from './risk.js';
 import type { StepRef } from './plan.js';
 import type { ResourceRef } from './run.js';
-import type { Context, Judge } from './context.js';
+import type { Clients, Context, Judge } from './context.js';
 
 /**
  * The one abstraction every tool domain shares. `id`, `risk`, `input` and `preview` are data a
@@ -20,6 +20,12 @@ export interface Action<I = any, O = any> {
   input: ZodType<I>;
   /** The equivalent command a person would type. */
   preview(input: I): string;
+  /**
+   * Finds out what the step will do before it is reviewed — a saved `terraform plan`, a server-side
+   * dry run, `docker compose config` — and returns the input with that effect recorded, so risk
+   * follows the effect and `run` can refuse anything other than what was previewed. Read-only.
+   */
+  prepare?(input: I, ctx: PrepareContext): Promise<I>;
   run(input: I, ctx: Context): Promise<O>;
   /** Compensation for rollback, computed from what the step did. */
   undo?(input: I, output: O): StepRef | undefined;
@@ -35,6 +41,9 @@ export interface Action<I = any, O = any> {
   /** What the step removed, so the resource record can be closed. */
   removes?(input: I, output: O): ResourceRef[];
 }
+
+/** What `prepare` may use: the clients, a signal, and a progress line. */
+export type PrepareContext = Clients & { signal: AbortSignal; emit(text: string): void };
 
 /** A thing a step acts on, as policy rules and protected targets see it. */
 export interface Target {

@@ -2,7 +2,7 @@ import type { Brain } from '../brains/brain.js';
 import { reviewPlan, type Inventory } from '../safety/policy/review.js';
 import type { Config } from '../config/schema.js';
 import { previewOf } from './action.js';
-import type { Judge } from './context.js';
+import type { Clients, Judge } from './context.js';
 import { validateDag } from './dag.js';
 import type { Interpretation } from './interpretation.js';
 import type { Plan } from './plan.js';
@@ -11,6 +11,10 @@ import type { Review } from './review.js';
 import { parseWith } from './validate.js';
 
 export interface PipelineDeps {
+  /** For actions that find out their effect while planning (`prepare`). */
+  clients?: Clients;
+  signal?: AbortSignal;
+  onProgress?(text: string): void;
   brain: Brain;
   registry: ActionRegistry;
   judge: Judge;
@@ -28,7 +32,28 @@ export interface PipelineDeps {
  */
 export async function planAndReview(request: string, interpretations: Interpretation[], deps: PipelineDeps): Promise<{ plan: Plan; review: Review }> {
   const { plan } = await deps.brain.plan(request, { interpretations, cwd: deps.cwd, outputDir: deps.outputDir });
-  return reviewPlanned(plan, deps);
+  return reviewPlanned(await prepareEffects(plan, deps), deps);
+}
+
+/** Runs each step's `prepare`, so the review sees what the step will really do. */
+export async function prepareEffects(plan: Plan, deps: Pick<PipelineDeps, 'registry' | 'clients' | 'signal' | 'onProgress'>): Promise<Plan> {
+  const steps = [];
+  for (const step of plan.steps) {
+    const action = deps.registry.get(step.action);
+    if (!action.prepare) {
+      steps.push(step);
+      continue;
+    }
+    if (!deps.clients) throw new Error(`step "${step.id}" (${action.id}) must look at its effect while planning, but no clients were given`);
+    const input = parseWith(action.input, step.input, `step "${step.id}" input`);
+    const prepared = await action.prepare(input, {
+      ...deps.clients,
+      signal: deps.signal ?? new AbortController().signal,
+      emit: (text) => deps.onProgress?.(`${step.id}: ${text}`),
+    });
+    steps.push({ ...step, input: prepared });
+  }
+  return { ...plan, steps };
 }
 
 /** Validates a plan (made now or loaded from a file) and reviews it under the current policy. */

@@ -10,6 +10,8 @@ export const StepReview = z.object({
   decision: Decision,
   /** Why: each entry names the rule that decided. */
   reasons: z.array(z.object({ rule: z.string(), reason: z.string(), part: z.string().optional() })),
+  /** The rule that made the decision, e.g. `config.allow[0]` or `role.operator.admin`. */
+  decidedBy: z.string(),
   /** A target the policy protects; confirming may require typing its name. */
   protectedTarget: z.string().optional(),
 });

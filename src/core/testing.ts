@@ -99,7 +99,7 @@ export function allowAll(plan: Plan, riskOf: (step: Step) => RiskLevel): Review 
   return {
     planId: plan.id,
     actor: { name: 'test', role: 'admin' },
-    steps: plan.steps.map((s) => ({ stepId: s.id, risk: riskOf(s), decision: 'allow', reasons: [] })),
+    steps: plan.steps.map((s) => ({ stepId: s.id, risk: riskOf(s), decision: 'allow', decidedBy: 'test', reasons: [] })),
     decision: 'allow',
   };
 }

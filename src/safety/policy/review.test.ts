@@ -42,6 +42,7 @@ describe('policy review', () => {
     const asAdmin = review([shell('t', 'npm test'), shell('x', 'rm -rf /')], { config });
     expect(asAdmin.steps.map((s) => s.decision)).toEqual(['allow', 'allow']);
     expect(asAdmin.steps[0]!.reasons.at(-1)).toEqual({ rule: 'config.allow[0]', reason: 'tests are fine' });
+    expect(asAdmin.steps.map((s) => s.decidedBy)).toEqual(['config.allow[0]', 'config.allow[1]']);
     const asOperator = review([shell('t', 'npm test'), shell('x', 'rm -rf /')], { config, role: 'operator' });
     expect(asOperator.steps.map((s) => s.decision)).toEqual(['allow', 'deny']);
   });
@@ -51,6 +52,7 @@ describe('policy review', () => {
     const r = review([{ id: 'a', action: 'test.thing.create', input: { name: 'a', env: 'staging' } }, { id: 'b', action: 'test.thing.create', input: { name: 'b', env: 'dev' } }], { config });
     expect(r.steps.map((s) => s.decision)).toEqual(['deny', 'allow']);
     expect(r.steps[0]!.reasons).toContainEqual({ rule: 'config.deny[0]', reason: 'staging is frozen' });
+    expect(r.steps.map((s) => s.decidedBy)).toEqual(['config.deny[0]', 'role.admin.write']);
   });
 
   it('escalates changes to a protected environment and deletes there to dangerous', () => {

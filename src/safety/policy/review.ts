@@ -59,12 +59,14 @@ export function reviewStep(step: Step, input: ReviewInput): StepReview {
   const verdict = decide(facts, input.actor.role, input.policy);
   if (protectedTarget && verdict.decision === 'allow' && riskRank(level) >= riskRank('admin')) {
     verdict.decision = 'confirm';
+    verdict.decidedBy = 'policy.protected-target';
     verdict.reasons.push({ rule: 'policy.protected-target', reason: `${protectedTarget} is protected: confirm by typing its name` });
   }
   return {
     stepId: step.id,
     risk: level,
     decision: verdict.decision,
+    decidedBy: verdict.decidedBy,
     reasons: [...reasons.map(({ rule, reason, part }) => ({ rule, reason, ...(part ? { part } : {}) })), ...verdict.reasons],
     ...(protectedTarget ? { protectedTarget } : {}),
   };
@@ -78,19 +80,22 @@ interface Facts {
 }
 
 /** Deny rules first, then the role's default, then confirm rules, then allow rules. */
-function decide(facts: Facts, role: Role, policy: Config['policy']): { decision: Decision; reasons: { rule: string; reason: string }[] } {
+function decide(facts: Facts, role: Role, policy: Config['policy']): { decision: Decision; decidedBy: string; reasons: { rule: string; reason: string }[] } {
   const denied = policy.deny.findIndex((rule) => matches(rule, facts));
   if (denied >= 0) {
-    return { decision: 'deny', reasons: [{ rule: `config.deny[${denied}]`, reason: policy.deny[denied]!.reason ?? 'denied by a rule in the config' }] };
+    const rule = `config.deny[${denied}]`;
+    return { decision: 'deny', decidedBy: rule, reasons: [{ rule, reason: policy.deny[denied]!.reason ?? 'denied by a rule in the config' }] };
   }
   const base = ROLE_DECISIONS[role][facts.level];
   let decision = base.decision;
+  let decidedBy = `role.${role}.${facts.level}`;
   const reasons = [{ rule: `role.${role}.${facts.level}`, reason: base.reason }];
 
   const confirmRules = [...DEFAULT_CONFIRM_RULES.map((r) => ({ ...r, ruleId: r.id })), ...policy.confirm.map((r, i) => ({ ...r, ruleId: `config.confirm[${i}]` }))];
   const confirming = confirmRules.find((rule) => matches(rule, facts));
   if (confirming && decision === 'allow') {
     decision = 'confirm';
+    decidedBy = confirming.ruleId;
     reasons.push({ rule: confirming.ruleId, reason: confirming.reason ?? 'a rule asks for confirmation' });
   }
 
@@ -100,10 +105,11 @@ function decide(facts: Facts, role: Role, policy: Config['policy']): { decision:
     // Only an admin's explicit rule can let a dangerous step run.
     if (facts.level !== 'dangerous' || role === 'admin') {
       decision = 'allow';
+      decidedBy = `config.allow[${allowed}]`;
       reasons.push({ rule: `config.allow[${allowed}]`, reason: rule.reason ?? 'allowed by a rule in the config' });
     }
   }
-  return { decision, reasons };
+  return { decision, decidedBy, reasons };
 }
 
 function matches(rule: PolicyRule, facts: Facts): boolean {

@@ -14,13 +14,13 @@ export const ROLE_DECISIONS: Record<Role, Record<RiskLevel, { decision: Decision
   operator: {
     read: { decision: 'allow', reason: 'read steps change nothing' },
     write: { decision: 'allow', reason: 'operators may make scoped, recoverable changes' },
-    admin: { decision: 'confirm', reason: 'admin steps delete, reset or roll back: they ask first' },
+    admin: { decision: 'confirm', reason: 'admin steps can delete, reset or run arbitrary code: they ask first' },
     dangerous: { decision: 'deny', reason: 'operators may not run dangerous steps' },
   },
   admin: {
     read: { decision: 'allow', reason: 'read steps change nothing' },
     write: { decision: 'allow', reason: 'scoped, recoverable changes' },
-    admin: { decision: 'confirm', reason: 'admin steps delete, reset or roll back: they ask first' },
+    admin: { decision: 'confirm', reason: 'admin steps can delete, reset or run arbitrary code: they ask first' },
     dangerous: { decision: 'deny', reason: 'dangerous steps are refused unless an allow rule names them' },
   },
 };
