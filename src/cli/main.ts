@@ -27,9 +27,17 @@ export function buildProgram(): Command {
     .option('--session <id>', 'use this conversation session')
     .option('--new-session', 'start a new conversation session')
     .option('--debug', 'show stack traces')
-    .action((words: string[], opts) =>
-      runCommand(opts, async (out) => (await import('./parse.js')).parseCommand(words.join(' '), opts, out)),
-    );
+    .action((words: string[], opts) => {
+      // Memory only when a session is named: plain `reign parse` stays fast and stateless.
+      if (!opts.session && !opts.newSession) {
+        return runCommand(opts, async (out) => (await import('./parse.js')).parseCommand(words.join(' '), opts, out));
+      }
+      return withApp(opts, async (app, out) => {
+        const { openSession } = await import('./session.js');
+        const session = await openSession(await app.store(), opts);
+        return (await import('./parse.js')).parseCommand(words.join(' '), opts, out, session);
+      });
+    });
 
   program
     .command('check')

@@ -90,6 +90,8 @@ export function outputSummary(output: unknown): string | undefined {
   for (const key of ['stdout', 'logs', 'output']) {
     if (typeof record[key] === 'string') return (record[key] as string).trimEnd() ? `\n${indent((record[key] as string).trimEnd())}` : undefined;
   }
+  const lines = Object.values(record).find((v): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'));
+  if (lines) return `\n${indent(lines.join('\n'))}`;
   const list = Object.values(record).find((v) => Array.isArray(v) && v.length > 0 && typeof v[0] === 'object');
   if (list) return `\n${indent(recordsTable(list as unknown[]))}`;
   const parts = scalarEntries(record).slice(0, 8).map(([k, v]) => `${k}=${v}`);

@@ -75,6 +75,7 @@ async function prepareRequest(app: App, text: string, opts: RequestOptions & { q
   if (!text.trim()) throw new UsageError('no request given', 'try: reign "list running containers"');
   const interpretations = await understandInSession(app, text, opts, out);
   if (!interpretations) return { exit: EXIT.usage };
+  if (!Array.isArray(interpretations)) return { exit: EXIT.success };
   const deps = await pipelineDeps(app, opts, out);
   const planned = await planAndReview(text, interpretations, { ...deps, brain: narrowed(deps.brain, opts.transformPlan) });
   const { plan, review } = planned;

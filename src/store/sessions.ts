@@ -26,9 +26,10 @@ export function createSessionStore(db: Kysely<Database>, secrets: SecretScanner)
 
   return {
     async current(options = {}) {
+      // A named session is used for this command only; the current one stays current.
       if (options.id) {
         await start(options.id);
-        return makeCurrent(options.id);
+        return options.id;
       }
       if (!options.fresh) {
         const row = await db.selectFrom('settings').select('value').where('key', '=', CURRENT_SESSION).executeTakeFirst();

@@ -131,7 +131,10 @@ export type AuditVerification =
 
 /** Conversation sessions: what recent requests were about, and defaults the user stated. */
 export interface SessionStore {
-  /** The current session id, creating one when there is none (or when `fresh`). */
+  /**
+   * The session to use: `id` names one for this command only (created if new); otherwise the
+   * current one, and a new current one when there is none or `fresh` is set.
+   */
   current(options?: { fresh?: boolean; id?: string }): Promise<string>;
   load(sessionId: string): Promise<SessionState>;
   save(sessionId: string, state: SessionState): Promise<void>;
