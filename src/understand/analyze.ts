@@ -1,0 +1,149 @@
+import type { Token } from './text.js';
+import { singular, tokenize } from './text.js';
+import type { Match, TokenClass } from './phrases.js';
+import { matchAll } from './phrases.js';
+import { INDEX, SETS, fold } from './tables.js';
+import type { IntentCue } from './lexicon/intents.js';
+import { TASK_STARTING_KINDS } from './lexicon/intents.js';
+import type { DomainCue } from './lexicon/domains.js';
+import type { ServiceSynonym } from './lexicon/services.js';
+import type { EnvironmentSynonym } from './lexicon/environments.js';
+import type { CloudSynonym } from './lexicon/clouds.js';
+import type { CiSynonym } from './lexicon/ci.js';
+import { NUMBER_WORDS, WEAK_NUMBER_WORDS } from './lexicon/numbers.js';
+
+/**
+ * The request read once: tokens, what each lexicon table matched, and the clause structure that
+ * says which words carry the request and which only describe.
+ */
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  classes: Set<TokenClass>[];
+  services: Match<ServiceSynonym>[];
+  environments: Match<EnvironmentSynonym>[];
+  clouds: Match<CloudSynonym>[];
+  ci: Match<CiSynonym>[];
+  domains: Match<DomainCue>[];
+  intents: Match<IntentCue>[];
+  cloudResources: Match<{ phrase: string }>[];
+  /** Clause number of each token; a clause is a task-sized piece of the request. */
+  clause: number[];
+  /** The token sits in a relative or subordinate clause ("a workflow that deploys it"). */
+  subordinate: boolean[];
+  /** Sentence number of each token. */
+  sentence: number[];
+  /** Only fillers ("please", "can you", "then") stand between the clause start and the token. */
+  clauseHead: boolean[];
+  /** Tokens some table claimed as a value (service, environment, cloud, CI system, tool word). */
+  claimed: boolean[];
+}
+
+/** "nginx:1.25", "ghcr.io/acme/api:2.1", "postgres@sha256:…": a tag, digest or registry host. */
+const IMAGE_REF = /^(?:[a-z0-9][a-z0-9.-]*(?::\d+)?\/)?[a-z0-9][a-z0-9._-]*(?:\/[a-z0-9][a-z0-9._-]*)*(?::[a-z0-9_][a-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/i;
+
+export function isImageReference(raw: string): boolean {
+  if (!IMAGE_REF.test(raw) || raw.includes('://')) return false;
+  const hasTag = /:[^/]+$/.test(raw) && !/^\d+:\d+$/.test(raw);
+  const hasDigest = raw.includes('@sha256:');
+  const hasRegistry = /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?\//i.test(raw) && raw.split('/').length >= 2;
+  if (hasTag) {
+    const repository = raw.slice(0, raw.lastIndexOf(':'));
+    if (/^\d+$/.test(repository) || /^[\d.]+$/.test(repository)) return false;
+  }
+  return hasTag || hasDigest || hasRegistry;
+}
+
+export function numberValue(token: Token | undefined, allowWeak = false): number | undefined {
+  if (!token) return undefined;
+  if (/^\d+$/.test(token.lower)) return Number(token.lower);
+  const word = Object.hasOwn(NUMBER_WORDS, token.lower) ? NUMBER_WORDS[token.lower] : undefined;
+  if (word === undefined || (!allowWeak && WEAK_NUMBER_WORDS.has(token.lower))) return undefined;
+  return word;
+}
+
+function isPlural(token: Token): boolean {
+  return token.lower !== token.lemma && singular(token.lower) === token.lemma;
+}
+
+export function analyze(text: string): Analysis {
+  const tokens = tokenize(text, fold);
+  const classes = tokens.map(() => new Set<TokenClass>());
+  const claimed = new Array<boolean>(tokens.length).fill(false);
+
+  // "nodes" are Kubernetes nodes, not Node.js: a service word counts only as written, not plural.
+  const services = matchAll(tokens, INDEX.services, classes, (row, start) => !row.services || !isPlural(tokens[start]!) || row.phrase === tokens[start]!.lower);
+  for (const m of services) if (m.row.services) for (const a of m.anchors) classes[a]!.add('service');
+  tokens.forEach((t, i) => {
+    if (isImageReference(t.raw)) classes[i]!.add('image');
+    if (numberValue(t) !== undefined) classes[i]!.add('number');
+  });
+
+  const environments = matchAll(tokens, INDEX.environments, classes);
+  const clouds = matchAll(tokens, INDEX.clouds, classes);
+  const ci = matchAll(tokens, INDEX.ci, classes);
+  const domains = matchAll(tokens, INDEX.domains, classes);
+  const cloudResources = matchAll(tokens, INDEX.cloudResources, classes);
+  for (const list of [services, clouds, ci]) for (const m of list) for (const a of m.anchors) claimed[a] = true;
+  // an ambiguous environment word ("test") is claimed only once its position makes it one
+  for (const m of environments) if (!m.row.ambiguous) for (const a of m.anchors) claimed[a] = true;
+  for (const m of [...domains, ...cloudResources]) {
+    const cue = m.row as Partial<DomainCue>;
+    if (cue.strength && cue.strength !== 'tool' && cue.domain !== null && m.anchors.length === 1) continue;
+    for (const a of m.anchors) claimed[a] = true;
+  }
+
+  const intents = matchAll(tokens, INDEX.intents, classes);
+  const { clause, subordinate, clauseHead } = clauseStructure(tokens, intents);
+  let sentenceNumber = 0;
+  const sentence = tokens.map((t, i) => (i > 0 && t.sentenceBefore ? ++sentenceNumber : sentenceNumber));
+  return { text, tokens, classes, services, environments, clouds, ci, domains, intents, cloudResources, clause, sentence, subordinate, clauseHead, claimed };
+}
+
+const STARTS_TASK = new Set(TASK_STARTING_KINDS);
+
+/**
+ * Clauses break at punctuation, at "then", and at "and" when a request verb follows ("create a
+ * network and run redis on it"). A relative clause runs from "that"/"which" + verb, or from
+ * "when"/"before"/…, to the end of its clause.
+ */
+function clauseStructure(tokens: Token[], intents: Match<IntentCue>[]) {
+  const verbAt = new Set<number>();
+  const verbEnd = new Set<number>();
+  for (const m of intents) {
+    if (!STARTS_TASK.has(m.row.kind)) continue;
+    verbAt.add(m.start);
+    verbEnd.add(m.anchors[m.anchors.length - 1]!);
+  }
+
+  const clause: number[] = [];
+  const subordinate: boolean[] = [];
+  const clauseHead: boolean[] = [];
+  let current = 0;
+  let inSubordinate = false;
+  let headSeen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const coordinatesTask = (t.lemma === 'and' || t.lemma === 'plus' || t.lemma === 'but') && startsTaskAfter(tokens, i + 1, verbAt);
+    if (i > 0 && (t.breakBefore || SETS.separators.has(t.lemma) || coordinatesTask)) {
+      current++;
+      inSubordinate = false;
+      headSeen = false;
+    }
+    // "that"/"which" open a clause after a noun ("a workflow that deploys"), not after a verb ("undo that").
+    const relative = ['that', 'which', 'who'].includes(t.lemma);
+    if (SETS.subordinators.has(t.lemma) && (!relative || (i > 0 && !verbEnd.has(i - 1) && !SETS.prepositions.has(tokens[i - 1]!.lemma)))) inSubordinate = true;
+    clause.push(current);
+    subordinate.push(inSubordinate);
+    const filler = SETS.fillers.has(t.lemma) || SETS.separators.has(t.lemma) || t.lemma === 'and';
+    clauseHead.push(!headSeen);
+    if (!filler) headSeen = true;
+  }
+  return { clause, subordinate, clauseHead };
+}
+
+function startsTaskAfter(tokens: Token[], from: number, verbAt: Set<number>): boolean {
+  let i = from;
+  while (i < tokens.length && (SETS.fillers.has(tokens[i]!.lemma) || SETS.separators.has(tokens[i]!.lemma)) && !verbAt.has(i)) i++;
+  return verbAt.has(i);
+}

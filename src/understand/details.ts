@@ -1,0 +1,157 @@
+import type { Details } from '../core/interpretation.js';
+import type { Analysis } from './analyze.js';
+import { parseMemory } from './entities.js';
+import { SETS } from './tables.js';
+import { OBJECT_KINDS } from './lexicon/words.js';
+import { INTENT_CUES } from './lexicon/intents.js';
+
+/**
+ * What the planner needs beyond the contract's entities: limits, mounts, variables, the object
+ * kind and any shell text the person quoted. Only what the text says; nothing is guessed.
+ */
+
+const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
+const MEMORY_WORDS = new Set(['memory', 'ram', 'mem', '--memory', '-m', 'heap']);
+const CPU_WORDS = new Set(['cpu', 'cpus', 'core', 'cores', 'vcpu', 'vcpus']);
+const RUN_PREFIX = /^\s*(?:run|execute|exec|shell|sh)\s*:\s*(.+)$/is;
+const OBJECT_KIND = new Map(Object.entries(OBJECT_KINDS));
+const SHELL_BINARIES = new Set(
+  INTENT_CUES.filter((c) => c.kind === 'command' && !c.phrase.includes(' ')).map((c) => c.phrase),
+);
+
+export function extractDetails(a: Analysis): Details {
+  const details: Details = {};
+  const { tokens } = a;
+  const lower = (i: number) => tokens[i]?.lower ?? '';
+  const lemma = (i: number) => tokens[i]?.lemma ?? '';
+
+  tokens.forEach((t, i) => {
+    // memory: "256 MB of memory", "512m ram", "--memory 1g"
+    const joined = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(t.lower);
+    const amount = joined ? joined[1]! : /^\d+(\.\d+)?$/.test(t.lower) ? t.lower : undefined;
+    const unit = joined ? joined[2]! : lower(i + 1);
+    if (amount && details.memoryBytes === undefined) {
+      const near = tokens.slice(Math.max(0, i - 3), i + 5).some((w) => MEMORY_WORDS.has(w.lower));
+      const bytes = near ? parseMemory(amount, unit) : undefined;
+      if (bytes) details.memoryBytes = bytes;
+    }
+    // cpus: "0.5 cpus", "2 cores", "--cpus 1.5"
+    if (/^\d+(\.\d+)?$/.test(t.lower) && CPU_WORDS.has(lower(i + 1)) && details.cpus === undefined) details.cpus = Number(t.lower);
+    if (t.lower === '--cpus' && /^\d+(\.\d+)?$/.test(lower(i + 1))) details.cpus = Number(lower(i + 1));
+    const cpusFlag = /^--cpus=(\d+(?:\.\d+)?)$/.exec(t.lower);
+    if (cpusFlag) details.cpus = Number(cpusFlag[1]);
+
+    // environment variables: FOO=bar
+    const env = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(t.raw);
+    if (env) details.env = { ...details.env, [env[1]!]: env[2]! };
+
+    // volumes: "data:/data", "./site:/usr/share/nginx/html:ro"
+    if (/^[\w.~/-]+:\/[\w./-]*(:(ro|rw))?$/.test(t.raw) && !t.raw.includes('://')) details.volumes = [...(details.volumes ?? []), t.raw];
+
+    // host:container port mapping
+    const mapping = /^(\d{2,5}):(\d{1,5})(\/(tcp|udp))?$/.exec(t.lower);
+    if (mapping) details.containerPort = Number(mapping[2]);
+
+    // restart policy: "restart always", "--restart unless-stopped", "restart policy on-failure"
+    const policyAt = t.lemma === 'restart' || t.lower === '--restart' ? (lemma(i + 1) === 'policy' ? i + 2 : i + 1) : -1;
+    const policy = RESTART_POLICIES.find((p) => p === lower(policyAt));
+    if (policy) details.restart = policy;
+    const restartFlag = /^--restart=(.+)$/.exec(t.lower);
+    if (restartFlag) details.restart = RESTART_POLICIES.find((p) => p === restartFlag[1]);
+
+    // network to attach to: "on network backend", "on the backend network", "--network backend"
+    if (t.lower === '--network' || t.lower === '--net') details.network = tokens[i + 1]?.raw;
+    if (t.lemma === 'network' && i > 0) {
+      const after = tokens[i + 1];
+      const attachedBefore = ['on', 'to', 'into', 'join', 'via'].includes(lemma(i - 1));
+      if (attachedBefore && after && !SETS.prepositions.has(after.lemma) && !SETS.conjunctions.has(after.lemma) && !after.breakBefore) details.network = after.raw;
+      const attachedAround = ['on', 'to', 'into', 'join'].includes(lemma(i - 2)) || (SETS.determiners.has(lemma(i - 2)) && ['on', 'to', 'into', 'join'].includes(lemma(i - 3)));
+      if (attachedAround && tokens[i - 1] && !SETS.determiners.has(lemma(i - 1))) details.network = tokens[i - 1]!.raw;
+    }
+
+    // user: "as user 1000", "as root", "--user app"
+    if (t.lemma === 'as' && lemma(i + 1) === 'user' && tokens[i + 2]) details.user = tokens[i + 2]!.raw;
+    if (t.lemma === 'as' && lower(i + 1) === 'root') details.user = 'root';
+    if (t.lower === '--user' && tokens[i + 1]) details.user = tokens[i + 1]!.raw;
+
+    if (['read-only', 'readonly', '--read-only'].includes(t.lower) || (t.lower === 'read' && lower(i + 1) === 'only')) details.readOnly = true;
+    if (['follow', 'following', 'stream', 'streaming', '-f', '--follow'].includes(t.lower)) details.follow = true;
+    if (t.lower === '-a' || t.lower === '--all' || (t.lower === 'including' && ['stopped', 'exited', 'dead'].includes(lower(i + 1)))) details.all = true;
+    if ((t.lower === 'all' || t.lower === 'every') && pointsAtObject(a, i)) details.all = true;
+
+    // lines: "last 50 lines", "--tail 100", "tail -n 20"
+    if (/^\d+$/.test(t.lower) && ['line', 'lines'].includes(lower(i + 1))) details.lines = Number(t.lower);
+    if ((t.lower === '--tail' || (t.lower === '-n' && lemma(i - 1) === 'tail')) && /^\d+$/.test(lower(i + 1))) details.lines = Number(lower(i + 1));
+
+    if (details.path === undefined && isPath(t.raw)) details.path = t.raw;
+  });
+
+  const kind = objectKind(a);
+  if (kind) details.object = kind;
+  const command = shellCommand(a);
+  if (command) details.command = command;
+  return details;
+}
+
+/** "all containers", "all the stopped containers", "every volume". */
+function pointsAtObject(a: Analysis, i: number): boolean {
+  for (let j = i + 1; j <= i + 3 && j < a.tokens.length; j++) {
+    const l = a.tokens[j]!.lemma;
+    if (OBJECT_KIND.has(l)) return true;
+    if (!SETS.determiners.has(l) && !SETS.adjectives.has(l) && !['exited', 'unused'].includes(l)) return false;
+  }
+  return false;
+}
+
+function isPath(raw: string): boolean {
+  if (raw.includes(':') && !raw.startsWith('/')) return false;
+  return /^(\.{1,2}\/|~\/?|\/)[\w./*@~-]*$/.test(raw) && !raw.includes('://');
+}
+
+/**
+ * The kind of object acted on, when the text names one: the first object noun that is not a
+ * setting of something else ("on port 8080" is a setting, "what is using port 443" an object).
+ */
+function objectKind(a: Analysis): string | undefined {
+  for (let i = 0; i < a.tokens.length; i++) {
+    const t = a.tokens[i]!;
+    const kind = OBJECT_KIND.get(`${t.lemma} ${a.tokens[i + 1]?.lemma ?? ''}`) ?? OBJECT_KIND.get(t.lemma);
+    if (!kind) continue;
+    const prev = a.tokens[i - 1]?.lemma ?? '';
+    if (kind === 'port' && ['on', 'to', 'exposing', 'expose', 'at'].includes(prev)) continue;
+    // "volume data:/data", "on network backend": a setting of the thing, not the thing.
+    const next = a.tokens[i + 1];
+    if (['on', 'with', 'via'].includes(prev) || (next && /[:/\d]/.test(next.raw) && kind !== 'port' && kind !== 'process')) continue;
+    if (kind === 'service' || kind === 'memory' || kind === 'cpu' || kind === 'user' || kind === 'state') continue;
+    return kind;
+  }
+  return undefined;
+}
+
+/**
+ * Shell text to run as given: inside backticks or quotes when it reads as a command, after
+ * "run:", after "$ ", or the whole request when it starts with a shell command and its options.
+ */
+function shellCommand(a: Analysis): string | undefined {
+  const text = a.text.trim();
+  const prefixed = RUN_PREFIX.exec(text);
+  if (prefixed) return unquote(prefixed[1]!.trim());
+  if (text.startsWith('$ ')) return text.slice(2).trim();
+  const backticked = /`([^`]+)`/.exec(text);
+  if (backticked && looksLikeCommand(backticked[1]!)) return backticked[1]!.trim();
+  const quoted = /["“]([^"”]+)["”]/.exec(text);
+  if (quoted && looksLikeCommand(quoted[1]!) && /[|&;><]|\s-{1,2}\w/.test(quoted[1]!)) return quoted[1]!.trim();
+  const [first, second] = text.split(/\s+/);
+  if (first && SHELL_BINARIES.has(first) && (!second || /^(-|\/|~|\.\/)/.test(second))) return text;
+  return undefined;
+}
+
+function looksLikeCommand(text: string): boolean {
+  const first = text.trim().split(/\s+/)[0] ?? '';
+  return SHELL_BINARIES.has(first) || /^(\.{0,2}\/)[\w./-]+$/.test(first) || /[|&;]/.test(text);
+}
+
+function unquote(text: string): string {
+  const m = /^[`"'](.*)[`"']$/s.exec(text);
+  return m ? m[1]! : text;
+}

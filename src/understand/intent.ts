@@ -1,0 +1,125 @@
+import type { Domain, Intent } from '../core/interpretation.js';
+import type { Analysis } from './analyze.js';
+import type { Match } from './phrases.js';
+import type { IntentCue } from './lexicon/intents.js';
+import { NOUN_REQUEST_INTENT } from './lexicon/intents.js';
+import { SETS } from './tables.js';
+
+/**
+ * The intent is the cue that counts most. A cue counts fully at the head of a clause (an
+ * imperative: "roll it back"), less elsewhere, little as a noun ("the last deploy") or inside a
+ * relative clause ("a workflow that deploys it"). Later tasks count less than the first one: the
+ * first task is the main goal unless a later one is plainly the point.
+ */
+export interface IntentDecision {
+  intent: Intent | undefined;
+  score: number;
+  runnerUp: number;
+  /** The cues that decided, for explanations. */
+  reasons: string[];
+}
+
+const HEAD_BOOST = 1.3;
+const LATER_TASK = 0.7;
+const LATER_SENTENCE = 0.6;
+
+export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
+  const scores = new Map<Intent, number>();
+  const best = new Map<Intent, { value: number; cue: string }>();
+  const mainClause = firstImperativeClause(a);
+
+  for (const m of a.intents) {
+    const cue = m.row;
+    if (!cue.intent || cue.kind === 'none') continue;
+    if (cue.onlyWith && !cue.onlyWith.some((d) => namedDomains.has(d))) continue;
+    if (cue.headOnly && !a.clauseHead[m.start]) continue;
+    let value = cue.weight * usageFactor(a, m);
+    if (mainClause !== undefined && a.clause[m.start]! > mainClause) value *= LATER_TASK;
+    // In prose of several sentences the first one states the request; the rest describe it.
+    if (a.sentence[m.start]! > 0) value *= LATER_SENTENCE;
+    scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + value);
+    const current = best.get(cue.intent);
+    if (!current || value > current.value) best.set(cue.intent, { value, cue: cue.phrase });
+  }
+
+  const artifact = artifactRequest(a);
+  if (artifact) {
+    const value = 2;
+    scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
+    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for ${artifact}` });
+  }
+
+  // The strongest single cue decides; the others add a little, so repeated weak symptoms do not
+  // outvote one clear request.
+  const ranked = [...best.entries()]
+    .map(([intent, b]) => ({ intent, value: b.value + 0.15 * ((scores.get(intent) ?? 0) - b.value), cue: b.cue }))
+    .sort((x, y) => y.value - x.value);
+  const top = ranked[0];
+  if (!top) return { intent: undefined, score: 0, runnerUp: 0, reasons: [] };
+  return { intent: top.intent, score: top.value, runnerUp: ranked[1]?.value ?? 0, reasons: [`intent ${top.intent} from "${top.cue}"`] };
+}
+
+function usageFactor(a: Analysis, m: Match<IntentCue>): number {
+  const cue = m.row;
+  const i = m.start;
+  const subordinate = a.subordinate[i]!;
+  switch (cue.kind) {
+    case 'command':
+      return a.clauseHead[i] && !subordinate ? 1 : 0.5;
+    case 'question':
+      return subordinate ? 0.5 : 1;
+    case 'symptom':
+      return subordinate ? 0.5 : 1;
+    case 'noun':
+      return isAttribute(a, i) ? 0.3 : subordinate ? 0.5 : 1;
+    default:
+      if (subordinate) return 0.3;
+      if (a.clauseHead[i]) return HEAD_BOOST;
+      if (isNounUse(a, i)) return 0.25;
+      if (a.tokens[i - 1]?.lemma === 'to') return 0.4;
+      return 0.8;
+  }
+}
+
+/** "the last deploy", "a backup", "the postgres dump": a verb word used as a noun. */
+function isNounUse(a: Analysis, i: number): boolean {
+  const prev = a.tokens[i - 1];
+  if (!prev) return false;
+  return SETS.determiners.has(prev.lemma) || SETS.adjectives.has(prev.lemma) || a.classes[i - 1]!.has('service') || a.classes[i - 1]!.has('number') || a.claimed[i - 1]!;
+}
+
+/** "with 3 replicas", "with 256 MB of memory": a property of something being made. */
+function isAttribute(a: Analysis, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    if (a.clause[j] !== a.clause[i]) return false;
+    if (a.tokens[j]!.lemma === 'with') return true;
+  }
+  return false;
+}
+
+function firstImperativeClause(a: Analysis): number | undefined {
+  for (const m of a.intents) {
+    if ((m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent && a.clauseHead[m.start] && !a.subordinate[m.start]) return a.clause[m.start];
+  }
+  return undefined;
+}
+
+/**
+ * "Terraform for an EKS cluster", "a Jenkinsfile that tests every PR": the first clause opens
+ * with a tool or artifact, no verb before it and nothing definite ("the cfn stack" exists).
+ */
+function artifactRequest(a: Analysis): string | undefined {
+  // "we need a CloudFormation template …": wanting is not a verb of its own here.
+  const firstVerb = a.intents.find((m) => m.row.intent && m.row.kind !== 'symptom' && m.row.kind !== 'noun' && m.row.kind !== 'none'
+    && !(m.row.intent === NOUN_REQUEST_INTENT && m.row.weight < 1));
+  for (const m of a.domains) {
+    if (a.clause[m.start] !== 0) return undefined;
+    if (firstVerb && firstVerb.start <= m.start) return undefined;
+    if (!m.row.artifact) continue;
+    const before = a.tokens.slice(0, m.start);
+    if (before.some((t) => SETS.definite.has(t.lemma) || SETS.demonstratives.has(t.lemma))) return undefined;
+    if (before.filter((t) => !SETS.fillers.has(t.lemma) && !SETS.determiners.has(t.lemma)).length > 2) return undefined;
+    return m.row.phrase;
+  }
+  return undefined;
+}

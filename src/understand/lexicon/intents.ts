@@ -1,0 +1,256 @@
+import type { Domain, Intent } from '../../core/interpretation.js';
+
+/**
+ * How a cue is used in a sentence, which decides how much it counts:
+ * - `verb`: an action word; full weight at the head of a clause ("restart the api"), little when
+ *   used as a noun ("the last deploy") or inside a relative clause ("a workflow that deploys").
+ * - `command`: a tool and its subcommand ("terraform plan", "kubectl get"): decisive when the
+ *   request starts with it, an ordinary verb elsewhere.
+ * - `question`: asks something ("why", "how many"): strong anywhere in the request.
+ * - `noun`: names the change itself ("replicas", "more memory"); weak as an attribute ("with 3
+ *   replicas").
+ * - `symptom`: describes a problem ("crashlooping", "keeps failing"); weaker than any request.
+ * - `none`: a phrase that only stops a shorter cue from matching ("GitHub release" is not the verb
+ *   "release", "pull request" is not "pull").
+ */
+export type CueKind = 'verb' | 'command' | 'question' | 'noun' | 'symptom' | 'none';
+
+export interface IntentCue {
+  /** Words as written; `…` stands for up to three other words; `<service>` and `<image>` for a catalog service or an image reference. */
+  phrase: string;
+  intent: Intent | null;
+  kind: CueKind;
+  weight: number;
+  /** Counts only when the request also names one of these domains (as a tool or an object). */
+  onlyWith?: Domain[];
+  /** Counts only at the start of a clause: "which ports are open", not "a stream, which delivers". */
+  headOnly?: boolean;
+}
+
+const cues = (intent: Intent | null, kind: CueKind, weight: number, phrases: string[], extra: Partial<IntentCue> = {}): IntentCue[] =>
+  phrases.map((phrase) => ({ phrase, intent, kind, weight, ...extra }));
+
+export const INTENT_CUES: IntentCue[] = [
+  // create: something new that does not exist yet
+  ...cues('create', 'verb', 1, [
+    'create', 'set up', 'setup', 'spin up', 'stand up', 'provision', 'scaffold', 'generate', 'write', 'bootstrap',
+    'initialize', 'initialise', 'init', 'define', 'draft', 'build', 'make a', 'make an', 'make me', 'add', 'new',
+    'open', 'clone', 'fork',
+    'tag', 'convert', 'turn … into', 'translate', 'decompile', 'compile', 'port … to', 'store', 'launch', 'bring up',
+    'start a', 'start an', 'start up a', 'allocate', 'author', 'design', 'containerize', 'containerise', 'dockerize',
+    'package', 'branch off', 'put together', 'prepare', 'produce', 'configure a', 'configure an', 'cut a release',
+  ]),
+  ...cues('create', 'verb', 1.2, ['publish … release', 'migrate … to', 'move … to kubernetes']),
+  // Wanting a thing asks for it; "we want to test" is about the next verb.
+  ...cues('create', 'verb', 0.6, [
+    'need a', 'need an', 'need some', 'need <service>', 'want a', 'want an', 'want <service>', 'give me', 'would like a',
+    'would like an', 'get me a', 'get me an',
+  ]),
+  ...cues('create', 'verb', 1.2, ['run … <service>', 'run … <image>', 'run … container']),
+
+  // deploy: roll out something that exists onto a target
+  ...cues('deploy', 'verb', 1, [
+    'deploy', 'redeploy', 're-deploy', 'ship', 'release', 'roll out', 'rollout', 'install', 'apply', 'promote',
+    'publish', 'trigger', 're-trigger', 'retrigger', 're-run', 'rerun', 'kick off', 'go live', 'push … to prod', 'push … to production',
+    'push … to staging', 'push … to live', 'upload',
+  ]),
+  ...cues('deploy', 'verb', 1.2, [
+    'push … image', 'push … <image>', 'run … job', 'run … pipeline', 'run … workflow', 'run … build',
+    'start … pipeline', 'start … build', 'start … job', 'start … workflow',
+  ]),
+
+  // update: change something that exists
+  ...cues('update', 'verb', 1, [
+    'update', 'upgrade', 'bump', 'change', 'set', 'modify', 'edit', 'patch', 'reconfigure', 'configure', 'restart',
+    'reboot', 'reload', 'stop', 'start', 'pause', 'resume', 'merge', 'commit', 'push', 'cherry-pick',
+    'rebase', 'recreate', 'enable', 'disable', 'turn on', 'turn off', 'map', 'refresh', 'rotate', 'replace', 'switch',
+    'fmt', 'format', 'import', 'tweak', 'adjust', 'attach', 'connect', 'protect', 'require', 'pin', 'unpin',
+    'expose', 'check out', 'migrate', 'pull … image', 'publish … port', 'redirect', 'route', 'grant', 'revoke',
+    'label', 'annotate', 'taint', 'cordon', 'uncordon', 'drain', 'lock', 'unlock', 'sync',
+  ]),
+  ...cues('update', 'verb', 0.8, ['make the', 'make it', 'make my', 'make our', 'make this', 'make them']),
+  // adding something to what exists changes it: "add a health check to the api service"
+  ...cues('update', 'verb', 1.1, ['add … to']),
+  ...cues('update', 'verb', 1.1, ['move', 'rename'], { onlyWith: ['terraform', 'git', 'github', 'kubernetes', 'helm', 'docker', 'compose', 'ci', 'cloudformation', 'arm', 'bicep'] }),
+
+  // scale: capacity
+  ...cues('scale', 'verb', 1.1, [
+    'scale', 'autoscale', 'resize', 'increase', 'raise', 'decrease', 'reduce', 'double', 'triple', 'halve',
+    'scale up', 'scale down', 'scale out', 'scale in', 'grow', 'shrink',
+  ]),
+  ...cues('scale', 'noun', 1.5, [
+    'replica', 'replica count', 'autoscaling', 'autoscaler', 'hpa', 'horizontal pod autoscaler', 'more memory',
+    'more cpu', 'more ram', 'more resources', 'more capacity', 'more instances', 'more copies', 'more replicas',
+    'memory limit', 'cpu limit', 'in parallel', 'max size', 'min size', 'desired count', 'node count',
+    'of memory', 'of ram', '<number> instance', '<number> copy', '<number> node', '<number> task', '<number> worker',
+    'copies of', 'more nodes', 'more workers', 'capacity',
+  ]),
+
+  // monitor: only look
+  ...cues('monitor', 'verb', 1, [
+    'show', 'list', 'display', 'view', 'see', 'check', 'inspect', 'describe', 'watch', 'tail', 'print', 'monitor',
+    'look at', 'tell me', 'get', 'fetch', 'compare', 'verify', 'validate', 'lint', 'audit', 'diff', 'detect',
+    'follow', 'count … running', 'find … running', 'stream', 'report', 'summarize', 'summarise', 'explain',
+  ]),
+  ...cues('monitor', 'question', 1.6, [
+    'how many', 'how much', 'what is running', 'what is using', 'what is listening', 'healthy', 'status', 'what-if',
+    'what if', 'drift', 'uptime', 'logged in', 'what version', 'what … running', 'what … deployed', 'what … installed',
+    'anything using', 'anything listening',
+  ]),
+  ...cues('monitor', 'question', 1, ['what is', 'what are', 'how is', 'how are'], { headOnly: true }),
+  ...cues('monitor', 'question', 1.6, [
+    'which', 'who is', 'is … healthy', 'is … up', 'is … running', 'where is', 'when did', 'what is the', 'is anything',
+    'is something', 'is there',
+  ], { headOnly: true }),
+  ...cues('monitor', 'noun', 0.8, ['log', 'metrics', 'usage', 'plan', 'output', 'health']),
+
+  // destroy
+  ...cues('destroy', 'verb', 1, [
+    'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'uninstall', 'purge',
+    'drop', 'wipe', 'close', 'get rid of', 'decommission', 'erase', 'deprovision', 'nuke', 'discard', 'evict',
+    'deregister', 'unregister', 'archive … repo',
+  ]),
+
+  // backup
+  ...cues('backup', 'verb', 1.1, [
+    'back up', 'backup', 'snapshot', 'dump', 'export', 'save a copy', 'take a dump', 'take a snapshot', 'take a backup',
+    'make a backup', 'make a snapshot', 'create a backup', 'create a snapshot', 'keep a copy', 'copy … to s3',
+    'run … backup', 'run … snapshot', 'run … dump', 'trigger … backup',
+  ]),
+
+  // restore
+  ...cues('restore', 'verb', 1.2, [
+    'restore', 'recover', 'load … dump', 'load … backup', 'load … snapshot', 'load … tarball', 'import … dump',
+    'import … backup', 'bring back', 'undelete', 'reimport', 'rehydrate', 'replay … dump',
+  ]),
+  ...cues('restore', 'noun', 0.6, ['from … backup', 'from … snapshot', 'from … dump']),
+
+  // rollback
+  ...cues('rollback', 'verb', 1.2, [
+    'roll back', 'rollback', 'roll … back', 'revert', 'undo', 'go back', 'downgrade', 'back out', 'reset',
+    'restore … previous', 'return … to the previous',
+  ]),
+  ...cues('rollback', 'noun', 0.7, ['previous version', 'previous release', 'previous revision', 'last good', 'last known good']),
+
+  // debug: find out why something is wrong
+  ...cues('debug', 'question', 1.6, [
+    'why', 'what is wrong', 'what went wrong', 'what broke', 'what is causing', 'wrong with', 'what happened',
+    'root cause',
+  ]),
+  ...cues('debug', 'verb', 1.3, [
+    'debug', 'troubleshoot', 'diagnose', 'investigate', 'figure out', 'find out', 'look into', 'fix', 'repair',
+    'shell into', 'exec into', 'ssh into', 'get a shell', 'open a shell', 'attach to', 'drop into', 'get into',
+    'dig into', 'resolve', 'sort … out',
+  ]),
+  ...cues('debug', 'symptom', 0.5, [
+    'crashloop', 'crashlooping', 'crashloopbackoff', 'crash', 'crashing', 'keep crashing', 'failing', 'fail', 'fails',
+    'broken', 'broke', 'not working', 'not work', 'stuck', 'hang', 'hangs', 'time out', 'timed out', 'oomkilled',
+    'slow', 'rejected', 'keep exiting', 'exit immediately', 'exits', 'keep restarting', 'can not', 'cannot',
+    'unable', 'not accessible', 'not reachable', 'unreachable', 'throwing', '502', '500', '503', '504', 'pending',
+    'complain', 'error', 'errors', 'corrupted', 'imagepullbackoff', 'errimagepull', 'evicted', 'refused', 'denied',
+    'not starting', 'not responding', 'unhealthy', 'degraded', 'red', 'help',
+  ]),
+
+  // execute: one-off system or shell tasks
+  ...cues('execute', 'verb', 0.6, ['run', 'execute', 'exec']),
+  ...cues('execute', 'verb', 1, [
+    'compress', 'archive', 'zip', 'unzip', 'untar', 'extract', 'find', 'search', 'grep', 'count', 'copy', 'kill',
+    'pkill', 'killall', 'free up', 'rsync', 'scp', 'sort', 'download', 'curl', 'wget', 'chmod', 'chown',
+    'change … owner', 'change … permission', 'make … executable', 'truncate', 'rotate … log', 'mount', 'unmount',
+    'terminate … process', 'ping', 'transfer',
+  ]),
+  ...cues('execute', 'verb', 1, ['move', 'rename']),
+
+  // Tool commands: decisive when the request starts with them.
+  ...cues('create', 'command', 2, [
+    'docker run', 'docker build', 'docker create', 'docker network create', 'docker volume create', 'docker tag',
+    'kubectl create', 'kubectl run', 'kubectl expose', 'helm create', 'helm repo add', 'git init', 'git clone',
+    'git branch', 'git checkout -b', 'git switch -c', 'git tag', 'gh repo create', 'gh pr create', 'gh issue create',
+    'gh release create', 'docker compose up', 'docker-compose up', 'compose up', 'mkdir', 'touch', 'git worktree add',
+    'terraform workspace new', 'gh secret set',
+  ]),
+  ...cues('deploy', 'command', 2, [
+    'docker push', 'kubectl apply', 'helm install', 'terraform apply', 'aws cloudformation deploy',
+    'aws cloudformation create-stack', 'az deployment group create', 'az deployment sub create', 'gh workflow run',
+    'gh run rerun', 'docker stack deploy', 'sam deploy', 'cdk deploy', 'kubectl rollout restart',
+  ]),
+  ...cues('update', 'command', 2, [
+    'docker start', 'docker stop', 'docker restart', 'docker pull', 'docker update', 'docker rename',
+    'docker compose restart', 'docker compose pull', 'docker-compose restart', 'docker-compose pull', 'kubectl edit',
+    'kubectl patch', 'kubectl set', 'kubectl label', 'kubectl annotate', 'helm upgrade', 'helm repo update',
+    'terraform fmt', 'terraform import', 'terraform state mv', 'git commit', 'git push', 'git pull', 'git merge',
+    'git rebase', 'git cherry-pick', 'git checkout', 'git switch', 'git stash', 'git fetch', 'gh pr merge',
+    'systemctl restart', 'systemctl start', 'systemctl stop', 'systemctl reload', 'systemctl enable', 'service … restart',
+    'kubectl cordon', 'kubectl drain', 'apt-get install', 'apt install', 'npm install',
+  ]),
+  ...cues('scale', 'command', 2, ['kubectl scale', 'kubectl autoscale', 'docker compose up --scale', 'docker service scale']),
+  ...cues('monitor', 'command', 2, [
+    'docker ps', 'docker logs', 'docker images', 'docker inspect', 'docker stats', 'docker top', 'docker image ls',
+    'docker container ls', 'docker network ls', 'docker volume ls', 'docker compose ps', 'docker compose logs',
+    'docker-compose ps', 'docker-compose logs', 'docker compose config', 'kubectl get', 'kubectl describe',
+    'kubectl logs', 'kubectl top', 'kubectl diff', 'kubectl rollout status', 'kubectl rollout history',
+    'kubectl explain', 'kubectl auth can-i', 'helm ls', 'helm list', 'helm status', 'helm get', 'helm history',
+    'helm template', 'helm lint', 'helm show', 'helm search', 'helm diff', 'terraform init', 'terraform validate',
+    'terraform plan', 'terraform show', 'terraform output', 'terraform state list', 'terraform graph',
+    'terraform providers', 'git status', 'git log', 'git diff', 'git show', 'git blame', 'git branch -a',
+    'gh pr list', 'gh pr view', 'gh run list', 'gh run view', 'gh issue list', 'df', 'du', 'ps', 'top', 'htop',
+    'uptime', 'who', 'free -h', 'free -m', 'netstat', 'ss', 'lsof', 'vmstat', 'iostat', 'journalctl',
+    'systemctl status', 'cat', 'less', 'head', 'tail -f', 'ls', 'stat', 'whoami', 'last', 'nproc', 'lscpu',
+    'az deployment group what-if', 'aws cloudformation describe-stacks', 'aws cloudformation detect-stack-drift',
+    'cfn-lint', 'bicep build', 'az bicep build', 'tflint', 'checkov', 'hadolint', 'docker compose ls',
+  ]),
+  ...cues('destroy', 'command', 2, [
+    'docker rm', 'docker rmi', 'docker kill', 'docker system prune', 'docker image prune', 'docker container prune',
+    'docker volume prune', 'docker network prune', 'docker volume rm', 'docker network rm', 'docker compose down',
+    'docker-compose down', 'compose down', 'kubectl delete', 'helm uninstall', 'helm delete', 'helm repo remove',
+    'terraform destroy', 'git branch -d', 'git branch -D', 'git push --delete', 'gh repo delete', 'gh pr close',
+    'gh issue close', 'gh release delete', 'aws cloudformation delete-stack', 'rm', 'rmdir', 'shred',
+  ]),
+  ...cues('backup', 'command', 2, [
+    'pg_dump', 'pg_dumpall', 'mysqldump', 'mongodump', 'git bundle', 'etcdctl snapshot save', 'velero backup create',
+    'docker save', 'docker export', 'docker commit', 'redis-cli save', 'redis-cli bgsave',
+  ]),
+  ...cues('restore', 'command', 2, ['pg_restore', 'mongorestore', 'etcdctl snapshot restore', 'velero restore create', 'docker load']),
+  ...cues('rollback', 'command', 2, ['kubectl rollout undo', 'helm rollback', 'git revert', 'git reset', 'git reset --hard']),
+  ...cues('debug', 'command', 2, ['docker exec -it', 'kubectl exec -it', 'kubectl debug', 'kubectl port-forward']),
+  ...cues('execute', 'command', 2, [
+    'docker exec', 'kubectl exec', 'kubectl cp', 'docker cp', 'chmod', 'chown', 'chgrp', 'find', 'grep', 'tar',
+    'gzip', 'gunzip', 'zip', 'unzip', 'cp', 'mv', 'rsync', 'scp', 'kill', 'pkill', 'killall', 'wc', 'sort', 'sed',
+    'awk', 'xargs', 'ln', 'curl', 'wget', 'ssh', 'echo', 'sudo', 'crontab', 'make', 'npm run', 'python', 'bash', 'sh',
+  ]),
+
+  // Phrases that look like cues but are not requests.
+  ...cues(null, 'none', 0, [
+    'github release', 'helm release', 'image tag', 'backup bucket', 'backup file', 'backup archive', 'backup vault',
+    'backup copy', 'scale set', 'build artifact', 'build stage', 'deploy stage', 'test stage', 'deploy job',
+    'build job', 'on push', 'on every push', 'on pushes', 'pull request', 'merge request', 'change set', 'changeset',
+    'state lock', 'log file', 'log aggregation', 'log group', 'logs bucket', 'set of', 'a set', 'up to', 'release note',
+    'release branch', 'release pipeline', 'release version', 'push event', 'push trigger', 'on merge', 'status check',
+    'health check', 'healthcheck', 'run on', 'runs on', 'key vault', 'build and test', 'dump file', 'backup policy',
+    'backup plan', 'backup retention', 'snapshot policy', 'export of', 'plan on', 'plans on', 'on pull request',
+    'read replica', 'check out … branch',
+  ]),
+];
+
+/** Words that lead into a request without being one: "please", "can you", "I want to". */
+export const FILLERS = [
+  'please', 'pls', 'plz', 'kindly', 'can', 'could', 'would', 'will', 'you', 'i', 'we', 'just', 'now', 'then',
+  'also', 'go', 'ahead', 'and', 'let', 'us', 'to', 'want', 'need', 'like', 'help', 'me', 'quickly', 'first',
+  'finally', 'next', 'hey', 'ok', 'okay', 'so', 'lets', 'try', 'to', 'should', 'must', 'ai', 'reign', 'immediately',
+  'asap', 'again', 'actually', 'really',
+];
+
+/** Words that open a relative or subordinate clause: verbs after them describe, they do not ask. */
+export const SUBORDINATORS = [
+  'that', 'which', 'who', 'whenever', 'when', 'where', 'while', 'if', 'until', 'because', 'since', 'so that',
+  'whose', 'before', 'after', 'once', 'unless',
+];
+
+/** Words that separate tasks in one request: "create X, then run Y and show Z". */
+export const TASK_SEPARATORS = ['then', 'and then', 'after that', 'afterwards', 'afterward', 'also', 'finally', 'next'];
+
+/** Intent cues of these kinds start a task when they follow "and". */
+export const TASK_STARTING_KINDS: CueKind[] = ['verb', 'command'];
+
+/** Intent that is asked for with no verb at all ("Terraform for an EKS cluster"). */
+export const NOUN_REQUEST_INTENT: Intent = 'create';

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { explain, understand } from './index.js';
+
+const parse = (text: string) => understand(text);
+
+describe('intents', () => {
+  it.each([
+    ['bring up a mysql container listening on 3306', 'create'],
+    ['please ship build 1.3.0 of checkout to production', 'deploy'],
+    ['bump the billing deployment to acme/billing:4.2 in staging', 'update'],
+    ['set the replica count for checkout to seven in production', 'scale'],
+    ['what pods are running in the argo namespace?', 'monitor'],
+    ['could you tear down the redis container named sessions', 'destroy'],
+    ['take a snapshot of the grafana volume', 'backup'],
+    ['import the dump into the mysql container', 'restore'],
+    ['roll back the frontend release to revision 12', 'rollback'],
+    ['the payments pod is in CrashLoopBackOff, figure out why', 'debug'],
+    ['compress the logs folder into logs.tar.gz', 'execute'],
+  ])('reads "%s" as %s', (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+
+  it('takes the first task as the main goal', () => {
+    expect(parse('make a new github repo named infra-live and push the scaffold to main').intent).toBe('create');
+  });
+
+  it('lets a clear request outweigh the symptoms described before it', () => {
+    expect(parse('checkout on live started returning 502s after the release, roll it back').intent).toBe('rollback');
+  });
+
+  it('does not take a verb in a relative clause for the request', () => {
+    expect(parse('a GitLab pipeline that deploys the api to staging').intent).toBe('create');
+  });
+
+  it('reads a verb used as a noun as a noun', () => {
+    expect(parse('the nightly backup failed on the db container, why').intent).toBe('debug');
+  });
+
+  it('reads tool commands by their subcommand', () => {
+    expect(parse('terraform validate').intent).toBe('monitor');
+    expect(parse('helm uninstall grafana -n observability').intent).toBe('destroy');
+    expect(parse('kubectl rollout undo deployment/cart').intent).toBe('rollback');
+  });
+});
+
+describe('domains', () => {
+  it('sends multi-tool requests to every tool named', () => {
+    const r = parse('write Terraform for an AKS cluster, a Helm chart for the orders service and a CircleCI pipeline that deploys it');
+    expect(r.intent).toBe('create');
+    expect([...r.domains].sort()).toEqual(['ci', 'helm', 'terraform']);
+    expect(r.entities).toMatchObject({ cloud: 'azure', ci: 'circleci', name: 'orders' });
+  });
+
+  it('treats k8s as kubernetes', () => {
+    expect(parse('list every k8s service in the web namespace').domains).toEqual(['kubernetes']);
+  });
+
+  it('uses compose for several services with no tool named', () => {
+    expect(parse('set up a local dev environment with django, celery and redis').domains).toEqual(['compose']);
+  });
+
+  it('uses kubernetes for an app operation on staging or prod', () => {
+    expect(parse('restart the payments service in staging').domains).toEqual(['kubernetes']);
+  });
+
+  it('uses docker for one named app with no environment', () => {
+    expect(parse('stop web').domains).toEqual(['docker']);
+  });
+
+  it('writes cloud resources with no tool named as terraform', () => {
+    expect(parse('create an S3 bucket for logs in us-east-1')).toMatchObject({ domains: ['terraform'], entities: { cloud: 'aws' } });
+  });
+
+  it('keeps a helm request helm alone when the namespace is only where it goes', () => {
+    expect(parse('upgrade prometheus via helm in the monitoring namespace').domains).toEqual(['helm']);
+  });
+
+  it('keeps a pipeline that runs another tool ci alone', () => {
+    expect(parse('write a GitHub Actions workflow to run terraform plan on pull requests').domains).toEqual(['ci']);
+  });
+
+  it('reads machine tasks as shell', () => {
+    expect(parse('how much memory is the box using')).toMatchObject({ intent: 'monitor', domains: ['shell'] });
+    expect(parse('delete every .tmp file in the build directory')).toMatchObject({ intent: 'destroy', domains: ['shell'] });
+  });
+});
+
+describe('entities', () => {
+  it('normalises PostgreSQL, Postgres and pg to postgres', () => {
+    for (const word of ['PostgreSQL', 'Postgres', 'pg']) expect(parse(`back up the ${word} database in the compose stack`).entities.services).toEqual(['postgres']);
+  });
+
+  it('expands ELK and normalises Mongo', () => {
+    expect(parse('add mongo and an ELK stack to the compose file').entities.services).toEqual(['mongodb', 'elasticsearch', 'logstash', 'kibana']);
+  });
+
+  it('normalises environment words', () => {
+    expect(parse('promote the api from qa to live').entities.environments).toEqual(['test', 'prod']);
+    expect(parse('deploy the worker to stg').entities.environments).toEqual(['staging']);
+  });
+
+  it('reads number words as replicas', () => {
+    expect(parse('run five replicas of the search deployment').entities.replicas).toBe(5);
+  });
+
+  it('keeps both ends of a replica range', () => {
+    expect(parse('autoscale api between 3 and 10 replicas').entities.replicas).toEqual(expect.arrayContaining([3, 10]));
+  });
+
+  it('reads GitLab CI and Azure Pipelines as CI systems, not clouds', () => {
+    expect(parse('a GitLab CI file that runs the unit tests').entities.ci).toBe('gitlab-ci');
+    expect(parse('an Azure Pipelines definition for the monorepo').entities).toMatchObject({ ci: 'azure-pipelines' });
+    expect(parse('an Azure Pipelines definition for the monorepo').entities.cloud).toBeUndefined();
+  });
+
+  it('implies the cloud from its products', () => {
+    expect(parse('terraform for a GKE cluster').entities.cloud).toBe('gcp');
+    expect(parse('push the image to ECR').entities.cloud).toBe('aws');
+  });
+
+  it('keeps a tagged image as an image and not a service', () => {
+    expect(parse('run redis:7-alpine exposing 6380').entities).toEqual({ image: 'redis:7-alpine', port: 6380 });
+  });
+
+  it('takes the published port from a mapping', () => {
+    expect(parse('docker run -p 8443:443 caddy').entities.port).toBe(8443);
+  });
+
+  it('keeps versions as written', () => {
+    expect(parse('upgrade the loki release to chart version 5.41.4').entities.version).toBe('5.41.4');
+    expect(parse('release v3 of the api to prod').entities.version).toBe('v3');
+  });
+
+  it('puts branches, namespaces and names under their own keys', () => {
+    expect(parse('merge feature/cart into develop').entities).toEqual({ branch: ['feature/cart', 'develop'] });
+    expect(parse('describe the cart deployment in the shop namespace').entities).toEqual({ name: 'cart', namespace: 'shop' });
+  });
+
+  it('reads owner/repo as a repository name unless it is used as an image', () => {
+    expect(parse('list open issues in acme/portal').entities).toEqual({ name: 'acme/portal' });
+    expect(parse('docker pull acme/portal').entities).toEqual({ image: 'acme/portal' });
+  });
+
+  it('does not take common words for names', () => {
+    expect(parse('restart the backend').entities.name).toBeUndefined();
+    expect(parse('show free disk space').entities).toEqual({});
+  });
+
+  it('corrects typos of tool and service names', () => {
+    const r = parse('instal grafanna with helm on kuberntes');
+    expect(r.entities.services).toEqual(['grafana']);
+    expect(r).toMatchObject({ intent: 'deploy', domains: ['helm'] });
+  });
+});
+
+describe('clarification', () => {
+  it('asks which service when scale has no target', () => {
+    expect(parse('scale it')).toMatchObject({ intent: 'clarify', domains: [], question: 'Which service should I scale, and to how many replicas?' });
+  });
+
+  it.each(['make it better', 'sort this out', 'do the same as last time', 'roll it out', 'update everything'])('asks instead of guessing for "%s"', (text) => {
+    const r = parse(text);
+    expect(r.intent).toBe('clarify');
+    expect(r.domains).toEqual([]);
+    expect(r.question).toMatch(/\?$/);
+  });
+
+  it('answers empty or meaningless text with a question', () => {
+    for (const text of ['', '   ', '?!', '🙂']) expect(parse(text)).toMatchObject({ intent: 'clarify', domains: [] });
+  });
+
+  it('reads words that are also JavaScript property names as plain words', () => {
+    expect(parse('scale constructor to 3 replicas in prod')).toMatchObject({ intent: 'scale', entities: { name: 'constructor', replicas: 3 } });
+    expect(parse('toString __proto__ hasOwnProperty').intent).toBe('clarify');
+  });
+
+  it('does not ask when a tool scopes "everything"', () => {
+    expect(parse('terraform fmt everything')).toMatchObject({ intent: 'update', domains: ['terraform'] });
+  });
+});
+
+describe('details for the planner', () => {
+  it('reads a docker run with its settings', () => {
+    const r = parse('run nginx:1.25 on 8080:80 with FOO=bar and restart always, read-only, as user 1000, with 0.5 cpus, volume data:/data, on network backend');
+    expect(r).toMatchObject({ intent: 'create', domains: ['docker'], entities: { image: 'nginx:1.25', port: 8080 } });
+    expect(r.details).toMatchObject({ containerPort: 80, env: { FOO: 'bar' }, restart: 'always', readOnly: true, user: '1000', cpus: 0.5, volumes: ['data:/data'], network: 'backend' });
+  });
+
+  it('reads a memory limit in bytes', () => {
+    const r = parse('start a memcached container called sessions with 512 MB of memory');
+    expect(r).toMatchObject({ intent: 'create', domains: ['docker'], entities: { services: ['memcached'], name: 'sessions' } });
+    expect(r.details.memoryBytes).toBe(512 * 1024 * 1024);
+  });
+
+  it('names the object acted on', () => {
+    expect(parse('create a network called backend')).toMatchObject({ intent: 'create', entities: { name: 'backend' }, details: { object: 'network' } });
+    expect(parse('remove the backend network')).toMatchObject({ intent: 'destroy', entities: { name: 'backend' }, details: { object: 'network' } });
+    expect(parse('list running containers')).toMatchObject({ intent: 'monitor', domains: ['docker'], details: { object: 'container' } });
+  });
+
+  it('reads logs requests with follow, lines and all', () => {
+    expect(parse('follow the logs of web').details).toMatchObject({ object: 'logs', follow: true });
+    expect(parse('show the last 50 lines of logs from web').details).toMatchObject({ object: 'logs', lines: 50 });
+    expect(parse('list all containers').details.all).toBe(true);
+  });
+
+  it('reads a build context and tag', () => {
+    expect(parse('build an image from ./app tagged api:dev')).toMatchObject({ intent: 'create', entities: { image: 'api:dev' }, details: { path: './app' } });
+  });
+
+  it('keeps quoted shell text as the command to judge', () => {
+    expect(parse('run: find /var/log -name "*.gz" -mtime +30')).toMatchObject({ intent: 'execute', domains: ['shell'], details: { command: 'find /var/log -name "*.gz" -mtime +30' } });
+    expect(parse('please run `du -sh /srv/* | sort -h`').details.command).toBe('du -sh /srv/* | sort -h');
+  });
+});
+
+describe('explanations', () => {
+  it('says which cues decided', () => {
+    const { reasons } = explain('uninstall the grafana chart');
+    expect(reasons.join(' ')).toMatch(/uninstall/);
+    expect(reasons.join(' ')).toMatch(/helm/);
+  });
+});

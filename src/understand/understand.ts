@@ -1,0 +1,252 @@
+import type { Domain, Entities, Intent, Interpretation } from '../core/interpretation.js';
+import type { Analysis } from './analyze.js';
+import { analyze } from './analyze.js';
+import { extractEntities, list } from './entities.js';
+import { extractDetails } from './details.js';
+import { decideIntent } from './intent.js';
+import type { DomainDecision } from './domain-decision.js';
+import { decideDomains, domainEvidence } from './domain-decision.js';
+import type { ConversationMemory, SessionDefaults, Subject } from './memory.js';
+import { createMemory, updateMemory } from './memory.js';
+import { SETS } from './tables.js';
+import { NOUN_REQUEST_INTENT } from './lexicon/intents.js';
+import { DEFAULT_APPLIES_TO, DEFAULT_STATEMENT_PATTERNS } from './lexicon/defaults.js';
+import { REFERRING_WORDS, HISTORY_REFERENCES } from './lexicon/words.js';
+import { CLARIFYING_QUESTIONS, HISTORY_QUESTION, QUALITY_QUESTION, QUALITY_WORDS, VERB_QUESTIONS } from './lexicon/questions.js';
+
+interface Options {
+  /** A later task of one request: with no target of its own it acts on the previous task's subject. */
+  implicitSubject?: boolean;
+  /** The user's answer to a question named this thing ("cache"), even if it is a common word. */
+  answerName?: string;
+}
+
+/** Why the interpretation came out as it did: the cues and rules that decided. */
+export interface Explanation {
+  interpretation: Interpretation;
+  reasons: string[];
+}
+
+const REFERRING = new Set(REFERRING_WORDS);
+const APP_LEVEL: Intent[] = ['deploy', 'scale', 'rollback', 'update', 'monitor', 'debug', 'destroy', 'backup', 'restore'];
+const LOCAL_ONLY_DOMAINS: Domain[] = ['docker', 'compose', 'shell', 'git', 'github', 'ci'];
+
+export function explain(text: string, memory?: ConversationMemory, options: Options = {}): Explanation {
+  const reasons: string[] = [];
+  if (!/[a-z0-9]/i.test(text)) return { interpretation: clarification(text, {}, CLARIFYING_QUESTIONS.unknown, 0.95), reasons: ['no words to understand'] };
+  const a = analyze(text);
+  const extracted = extractEntities(a);
+  const entities = extracted.entities;
+  if (options.answerName && !entities.name && !entities.services && !entities.image) entities.name = options.answerName;
+
+  const details = extractDetails(a);
+  const evidence = domainEvidence(a, extracted, Boolean(details.command));
+  const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= 2).map((e) => e.domain)));
+  reasons.push(...decision.reasons);
+  let intent = decision.intent ?? (entities.services?.length ? NOUN_REQUEST_INTENT : undefined);
+  if (!decision.intent && intent) reasons.push('no verb: a request naming services asks to create them');
+
+  const stated = statedDefaults(a, entities);
+  if (stated) {
+    const noted = describeDefaults(stated);
+    return { interpretation: clarification(text, entities, `Noted ${noted} for this session. What should I do?`, 0.9), reasons: [`a statement of session defaults: ${noted}`] };
+  }
+
+  const applied: string[] = [];
+  const subject = memory?.subjects[0];
+  const refersBack = a.tokens.some((t, i) => REFERRING.has(t.lemma) && !a.subordinate[i + 1] || t.lemma === 'same' && a.tokens[i + 1]?.lemma === 'one');
+  const hasTarget = Boolean(entities.name || entities.services?.length || entities.image);
+  let fromMemory: Subject | undefined;
+  if (subject && !hasTarget && (refersBack || options.implicitSubject)) {
+    fromMemory = subject;
+    if (subject.name) entities.name = one(subject.name);
+    else if (subject.services) entities.services = subject.services;
+    else if (subject.image) entities.image = one(subject.image);
+    applied.push(`${subject.name ? `name ${subject.name.join(', ')}` : subject.services ? `services ${subject.services.join(', ')}` : `image ${subject.image?.join(', ')}`} (previous request)`);
+  }
+  // "run redis named cache on it" right after creating a network: "it" is that network.
+  if (subject?.object === 'network' && subject.name && /\b(?:on|to|into)\s+(?:it|that network|that)\b/i.test(text) && hasTarget) {
+    details.network = subject.name[0];
+    applied.push(`network ${subject.name[0]} (previous request)`);
+  }
+
+  const defaults = memory?.defaults ?? {};
+  if (defaults.environment && !entities.environments && intent && APP_LEVEL.includes(intent)
+    && !evidence.some((e) => e.strength >= 2 && LOCAL_ONLY_DOMAINS.includes(e.domain)) && (hasTarget || fromMemory)) {
+    entities.environments = [defaults.environment];
+    applied.push(`environment ${defaults.environment} (session default)`);
+  }
+
+  let domains: DomainDecision = decideDomains(a, evidence, entities, intent);
+  if (fromMemory && domains.basis === 'none') domains = { domains: fromMemory.domains, basis: 'default', reasons: ['domains of the previous request'] };
+  reasons.push(...domains.reasons);
+  if (extracted.devFromLocalPlace && domains.domains.every((d) => d === 'git' || d === 'shell')) {
+    entities.environments = entities.environments?.filter((e) => e !== 'dev');
+    if (!entities.environments?.length) delete entities.environments;
+  }
+
+  if (!intent || domains.domains.length === 0) {
+    const question = questionFor(a, intent, decision.reasons);
+    return { interpretation: clarification(text, entities, question, intent ? 0.75 : 0.9, applied), reasons: [...reasons, 'nothing to act on: asking'] };
+  }
+
+  applyDefaults(entities, domains.domains, defaults, applied);
+  // "attach the api container to the frontend-net network": a network to join, not a subject.
+  if (details.network && details.object !== 'network' && entities.name) {
+    const names = list(entities.name).filter((n) => n !== details.network);
+    if (names.length) entities.name = one(names);
+    else delete entities.name;
+  }
+  const intentMargin = decision.score > 0 ? decision.score / (decision.score + decision.runnerUp) : 0.5;
+  const domainSureness = { named: 1, hinted: 0.8, default: 0.65, none: 0.3 }[domains.basis];
+  const confidence = Math.min(0.99, Math.round((0.2 + 0.45 * intentMargin + 0.3 * domainSureness) * 100) / 100);
+  return {
+    interpretation: { text, intent, domains: domains.domains, entities, details, confidence, question: null, applied },
+    reasons,
+  };
+}
+
+/** The whole-request interpretation (what `reign parse` prints). Never throws. */
+export function understand(text: string, memory?: ConversationMemory): Interpretation {
+  return understandWith(text, memory, {});
+}
+
+function understandWith(text: string, memory: ConversationMemory | undefined, options: Options): Interpretation {
+  try {
+    return explain(text, memory, options).interpretation;
+  } catch {
+    // The contract promises an answer for any text; a question is the safe one.
+    return clarification(text, {}, CLARIFYING_QUESTIONS.unknown, 0.5);
+  }
+}
+
+/**
+ * One interpretation per task, in order: "create a network called backend, then run redis named
+ * cache on it and show its logs" is three. Later tasks inherit the subject of earlier ones.
+ */
+export function understandAll(text: string, memory?: ConversationMemory): Interpretation[] {
+  let segments: string[];
+  try {
+    segments = taskSegments(analyze(text));
+  } catch {
+    segments = [text];
+  }
+  if (segments.length <= 1) return [understand(text, memory)];
+  let working = memory ?? createMemory();
+  const results: Interpretation[] = [];
+  segments.forEach((segment, index) => {
+    const interpretation = understandWith(segment, working, { implicitSubject: index > 0 });
+    results.push(interpretation);
+    working = remember(working, interpretation);
+  });
+  return results;
+}
+
+/**
+ * Continues a request the user was asked about: "scale it" + "cache to 3" reads as "scale cache
+ * to 3". An answer that is a whole request of its own replaces the original.
+ */
+export function continueWith(original: Interpretation, answer: string, memory?: ConversationMemory): Interpretation {
+  const alone = understand(answer, memory);
+  const answerAnalysis = analyze(answer);
+  const answerHasVerb = answerAnalysis.intents.some((m) => m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command') && answerAnalysis.clauseHead[m.start]);
+  if (alone.intent !== 'clarify' && answerHasVerb) return alone;
+  const words = original.text.split(/\s+/);
+  const at = words.findIndex((w) => REFERRING.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  const combined = at >= 0 ? [...words.slice(0, at), answer.trim(), ...words.slice(at + 1)].join(' ') : `${original.text.trim()} ${answer.trim()}`;
+  const firstWord = answerAnalysis.tokens.find((t) => !SETS.determiners.has(t.lemma) && !SETS.prepositions.has(t.lemma) && !/^\d+$/.test(t.lower));
+  return understandWith(combined, memory, { answerName: firstWord && /^[\w.-]+$/.test(firstWord.raw) ? firstWord.raw : undefined });
+}
+
+/** The defaults a statement like "we use AWS" or "our namespace is payments" sets, if it is one. */
+export function defaultsStated(text: string): SessionDefaults | undefined {
+  const a = analyze(text);
+  return statedDefaults(a, extractEntities(a).entities);
+}
+
+/**
+ * The memory after a request: its subject becomes the one "it" refers to, and defaults it stated
+ * ("we use AWS") are kept. Returns a new memory.
+ */
+export function remember(memory: ConversationMemory, interpretation: Interpretation): ConversationMemory {
+  return updateMemory(memory, interpretation, defaultsStated(interpretation.text));
+}
+
+function statedDefaults(a: Analysis, entities: Entities): SessionDefaults | undefined {
+  if (!DEFAULT_STATEMENT_PATTERNS.some((p) => p.test(a.text.trim()))) return undefined;
+  if (new Set(a.clause).size > 1 && a.intents.some((m) => m.row.kind === 'verb' && a.clauseHead[m.start] && a.clause[m.start]! > 0)) return undefined;
+  const stated: SessionDefaults = {};
+  const cloud = list(entities.cloud)[0];
+  if (cloud) stated.cloud = cloud;
+  const environment = entities.environments?.[0] ?? statedEnvironment(a);
+  if (environment) stated.environment = environment;
+  const namespace = list(entities.namespace)[0] ?? (/\bnamespace\s+(?:is|to|will be|should be)\s+['"]?([a-z0-9][-a-z0-9]*)/i.exec(a.text)?.[1]);
+  if (namespace) stated.namespace = namespace;
+  const ci = list(entities.ci)[0];
+  if (ci) stated.ci = ci;
+  return Object.keys(stated).length ? stated : undefined;
+}
+
+/** "default to test": an environment word the position rules would not take elsewhere. */
+function statedEnvironment(a: Analysis): SessionDefaults['environment'] {
+  for (const m of a.environments) if (m.row.environment) return m.row.environment;
+  return undefined;
+}
+
+function describeDefaults(stated: SessionDefaults): string {
+  return Object.entries(stated).map(([k, v]) => `${k} ${String(v)}`).join(', ');
+}
+
+function applyDefaults(entities: Entities, domains: Domain[], defaults: SessionDefaults, applied: string[]): void {
+  const relevant = (key: keyof typeof DEFAULT_APPLIES_TO) => DEFAULT_APPLIES_TO[key].domains.some((d) => domains.includes(d));
+  if (defaults.cloud && !entities.cloud && relevant('cloud')) {
+    entities.cloud = defaults.cloud;
+    applied.push(`cloud ${defaults.cloud} (session default)`);
+  }
+  if (defaults.environment && !entities.environments && relevant('environment')) {
+    entities.environments = [defaults.environment];
+    applied.push(`environment ${defaults.environment} (session default)`);
+  }
+  if (defaults.namespace && !entities.namespace && relevant('namespace')) {
+    entities.namespace = defaults.namespace;
+    applied.push(`namespace ${defaults.namespace} (session default)`);
+  }
+  if (defaults.ci && !entities.ci && relevant('ci')) {
+    entities.ci = defaults.ci;
+    applied.push(`ci ${defaults.ci} (session default)`);
+  }
+}
+
+function questionFor(a: Analysis, intent: Intent | undefined, reasons: string[]): string {
+  const lower = ` ${a.tokens.map((t) => t.lower).join(' ')} `;
+  if (HISTORY_REFERENCES.some((p) => lower.includes(` ${p} `))) return HISTORY_QUESTION;
+  if (a.tokens.some((t) => QUALITY_WORDS.includes(t.lemma))) return QUALITY_QUESTION;
+  const cue = /from "([^"]+)"/.exec(reasons[0] ?? '')?.[1];
+  if (cue && Object.hasOwn(VERB_QUESTIONS, cue)) return VERB_QUESTIONS[cue]!;
+  return CLARIFYING_QUESTIONS[intent ?? 'unknown'];
+}
+
+function clarification(text: string, entities: Entities, question: string, confidence: number, applied: string[] = []): Interpretation {
+  return { text, intent: 'clarify', domains: [], entities, details: {}, confidence, question, applied };
+}
+
+/** Tasks start at a sentence, at "then", or at a clause that opens with a request verb. */
+function taskSegments(a: Analysis): string[] {
+  const starts = new Set<number>([0]);
+  for (const m of a.intents) {
+    if (!m.row.intent || (m.row.kind !== 'verb' && m.row.kind !== 'command')) continue;
+    if (!a.clauseHead[m.start] || a.subordinate[m.start]) continue;
+    const clause = a.clause[m.start]!;
+    if (clause > 0) starts.add(a.clause.indexOf(clause));
+  }
+  const ordered = [...starts].sort((x, y) => x - y);
+  return ordered.map((start, k) => {
+    const words = a.tokens.slice(start, ordered[k + 1] ?? a.tokens.length).map((t) => t.raw);
+    while (words.length > 1 && /^(and|then|plus)$/i.test(words[words.length - 1]!)) words.pop();
+    return words.join(' ');
+  });
+}
+
+function one<T>(values: T[]): T | T[] {
+  return values.length === 1 ? values[0]! : values;
+}
