@@ -182,6 +182,7 @@ function withApp(opts: { json?: boolean; debug?: boolean }, body: (app: App, out
   return runCommand(opts, async (out) => {
     const { createApp } = await import('./app.js');
     const app = createApp();
+    out.redactWith(app.secrets);
     try {
       return await body(app, out);
     } finally {

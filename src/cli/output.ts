@@ -18,17 +18,28 @@ export interface Output {
   isTerminal: boolean;
   /** stdout is a terminal too, so what stderr showed live need not be repeated there. */
   stdoutIsTerminal: boolean;
+  /** Everything printed from now on passes through the secret scanner. */
+  redactWith(scanner: Redactor): void;
 }
+
+export interface Redactor {
+  redactText(text: string): string;
+  redactValue<T>(value: T): T;
+}
+
+const noRedaction: Redactor = { redactText: (text) => text, redactValue: (value) => value };
 
 export function createOutput(options: { json: boolean; stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream }): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const useColor = Boolean(stdout.isTTY) && !process.env.NO_COLOR;
+  let scanner = noRedaction;
   return {
     json: options.json,
-    line: (text = '') => void stdout.write(`${text}\n`),
-    jsonValue: (value, o) => void stdout.write(`${JSON.stringify(value, null, o?.compact ? undefined : 2)}\n`),
-    note: (text) => void stderr.write(`${text}\n`),
+    line: (text = '') => void stdout.write(`${scanner.redactText(text)}\n`),
+    jsonValue: (value, o) => void stdout.write(`${JSON.stringify(scanner.redactValue(value), null, o?.compact ? undefined : 2)}\n`),
+    note: (text) => void stderr.write(`${scanner.redactText(text)}\n`),
+    redactWith: (s) => void (scanner = s),
     color: pc.createColors(useColor),
     isTerminal: Boolean(stderr.isTTY),
     stdoutIsTerminal: Boolean(stdout.isTTY) && Boolean(stderr.isTTY),
@@ -60,6 +71,7 @@ export function capturedOutput(json = false): { out: Output; stdout: string[]; s
     color: pc.createColors(false),
     isTerminal: false,
     stdoutIsTerminal: false,
+    redactWith: () => {},
   };
   return { out, stdout, stderr, text: () => stdout.join('\n') };
 }

@@ -161,8 +161,8 @@ async function confirmAndExecute(app: App, plan: Plan, review: Review, opts: Req
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
   }
-  if (out.json) out.jsonValue({ interpretations, plan, review, run: app.secrets.redactValue(result) });
-  else for (const line of summaryLines(out, app.secrets.redactValue(result), plan, streamed)) out.line(line);
+  if (out.json) out.jsonValue({ interpretations, plan, review, run: result });
+  else for (const line of summaryLines(out, result, plan, streamed)) out.line(line);
   return exitFor(result);
 }
 

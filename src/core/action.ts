@@ -34,6 +34,8 @@ export interface Action<I = any, O = any> {
    * find what it may have created by the labels of its run and step.
    */
   undoInterrupted?(input: I, at: { runId: string; stepId: string }): StepRef | undefined;
+  /** The step only writes generated files (`reign generate` runs these and nothing else). */
+  artifact?: true;
   /** What the step acts on, so policy can protect environments, namespaces, paths and resources. */
   targets?(input: I): Target[];
   /** What the step created, recorded so `reign resources` lists it. */

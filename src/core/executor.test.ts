@@ -122,6 +122,12 @@ describe('executor', () => {
     expect(world.log).toEqual([]);
   });
 
+  it('runs a step whose review raised its risk (a protected target), since only a rise means it changed', async () => {
+    const { options } = setup([create('a')]);
+    options.review.steps[0]!.risk = 'admin';
+    expect((await executePlan(options)).status).toBe('succeeded');
+  });
+
   it('rejects an invalid step input before anything runs, naming the field', async () => {
     const { world, options } = setup([create('a'), { id: 'b', action: 'test.thing.create', input: { name: 42 } }]);
     await expect(executePlan(options)).rejects.toThrow(/step "b" input\.name/);

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { riskRank } from './risk.js';
 import { judgeAction, previewOf, type Action } from './action.js';
 import { validateDag, ReadySet } from './dag.js';
 import { CancelledError, ReignError, StepTimeoutError, messageOf } from './errors.js';
@@ -171,9 +172,10 @@ function prepareSteps(options: ExecuteOptions): Map<string, { step: Step; action
     const input = parseWith(action.input, step.input, `step "${step.id}" input`);
     const review = reviews.get(step.id);
     if (!review) throw new ReignError('refused', `step "${step.id}" was not reviewed`, 'review the plan before executing it');
-    // The review must still hold for the input that will run.
+    // The review must still hold for the input that will run. Policy may have raised the level
+    // (a protected target); only a level above what was reviewed means the step changed.
     const level = judgeAction(action, input, { judge: options.clients.judge }).level;
-    if (level !== review.risk) throw new ReignError('refused', `step "${step.id}" is ${level} but was reviewed as ${review.risk}`, 'plan and review again');
+    if (riskRank(level) > riskRank(review.risk)) throw new ReignError('refused', `step "${step.id}" is ${level} but was reviewed as ${review.risk}`, 'plan and review again');
     if (review.decision === 'deny') throw new ReignError('refused', `step "${step.id}" is refused by policy: ${review.reasons.map((r) => r.reason).join('; ')}`);
     if (review.decision === 'confirm' && !options.confirmed.has(step.id)) {
       throw new ReignError('not_confirmed', `step "${step.id}" needs confirmation and was not confirmed`, 'confirm it at the prompt, or pass --yes');

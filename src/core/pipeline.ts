@@ -9,6 +9,7 @@ import type { Plan } from './plan.js';
 import type { ActionRegistry } from './registry.js';
 import type { Review } from './review.js';
 import { parseWith } from './validate.js';
+import { StrictDetails, StrictEntities } from './patterns.js';
 
 export interface PipelineDeps {
   /** For actions that find out their effect while planning (`prepare`). */
@@ -31,8 +32,15 @@ export interface PipelineDeps {
  * finishes, and the plan carries each step's equivalent command and risk.
  */
 export async function planAndReview(request: string, interpretations: Interpretation[], deps: PipelineDeps): Promise<{ plan: Plan; review: Review }> {
+  for (const i of interpretations) checkRequestValues(i);
   const { plan } = await deps.brain.plan(request, { interpretations, cwd: deps.cwd, outputDir: deps.outputDir });
   return reviewPlanned(await prepareEffects(plan, deps), deps);
+}
+
+/** Values taken from the request must have strict shapes before anything is planned from them. */
+export function checkRequestValues(i: Interpretation): void {
+  parseWith(StrictEntities, i.entities, 'request value');
+  parseWith(StrictDetails, i.details, 'request value');
 }
 
 /** Runs each step's `prepare`, so the review sees what the step will really do. */

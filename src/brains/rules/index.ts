@@ -7,9 +7,13 @@ import { DOCKER_RECIPES } from './docker.js';
 import { OBJECT_WORDS, UPDATE_VERBS, firstMatch } from './docker-words.js';
 import { isMissing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
 import { SHELL_RECIPES } from './shell.js';
+import { IAC_RECIPES } from './terraform.js';
 
-/** Every recipe, in the order they are tried: specific rows before the defaults of a domain. */
-export const RECIPES: Recipe[] = [...SHELL_RECIPES, ...DOCKER_RECIPES];
+/**
+ * Every recipe, in the order they are tried: specific rows before the defaults of a domain. IaC
+ * rows come first: "convert my running containers to Terraform" names docker too.
+ */
+export const RECIPES: Recipe[] = [...IAC_RECIPES, ...SHELL_RECIPES, ...DOCKER_RECIPES];
 
 /**
  * The embedded brain: each interpretation picks the first recipe whose intent, domain, object and

@@ -22,6 +22,7 @@ export const fileWrite = defineAction({
   id: 'files.write',
   title: 'Write a file',
   risk: 'write',
+  artifact: true,
   input: FileWriteInput,
   preview: (input) => `cat > ${shellQuote(input.path)} <<'EOF'  # ${input.content.split('\n').length} lines${input.mode !== undefined ? `; chmod ${input.mode.toString(8)} ${shellQuote(input.path)}` : ''}`,
   async run(input, ctx) {
