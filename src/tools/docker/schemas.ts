@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NAME_PATTERN } from '../../core/patterns.js';
+import { IMAGE_REFERENCE, NAME_PATTERN } from '../../core/patterns.js';
 
 /**
  * The strict shapes of everything a request can put into a Docker call. Each factory takes the
@@ -8,19 +8,8 @@ import { NAME_PATTERN } from '../../core/patterns.js';
 
 /** Docker's own rule for container, network and volume names. */
 export const OBJECT_NAME = NAME_PATTERN;
+export { IMAGE_REFERENCE };
 
-/**
- * Docker's reference grammar (distribution/reference): optional `host[:port]/`, lower-case path
- * components joined by `.`, `_`, `__` or dashes, then an optional `:tag` and/or `@sha256:digest`.
- */
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]{1,5})?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
-const DIGEST = 'sha256:[a-f0-9]{64}';
-export const IMAGE_REFERENCE = new RegExp(
-  `^(?:${DOMAIN}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::${TAG})?(?:@${DIGEST})?$`,
-);
 export const IMAGE_ID = /^sha256:[a-f0-9]{64}$/;
 
 /** Absolute paths of plain characters; `,` and `:` would break `--mount` and `-v` syntax. */
