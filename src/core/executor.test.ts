@@ -103,6 +103,13 @@ describe('executor', () => {
     expect(world.things.size).toBe(0);
   });
 
+  it('reports a failure that changed nothing as failed, not rolled back', async () => {
+    const { options, events } = setup([create('only', { fail: true })]);
+    const result = await executePlan(options);
+    expect(result.status).toBe('failed');
+    expect(events.map((e) => e.type)).not.toContain('step.compensated');
+  });
+
   it('refuses to start when a step needing confirmation was not confirmed', async () => {
     const { world, options } = setup([create('a')]);
     options.review.steps[0]!.decision = 'confirm';

@@ -136,15 +136,18 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
       ...failedSteps.map((f) => ({ stepId: f.step.id, ref: f.action.undoInterrupted?.(f.input as never, { runId, stepId: f.step.id }), created: [] as ResourceRef[] })),
       ...[...completed].reverse().map((c) => ({ stepId: c.step.id, ref: c.action.undo?.(c.input as never, c.output as never), created: c.action.creates?.(c.input, c.output) ?? [] })),
     ];
+    let undone = 0;
     for (const work of undoWork) {
       if (!work.ref) continue;
+      undone++;
       const outcome = await compensate(work.ref, { runId, stepId: work.stepId, registry, clients: options.clients, emit, store });
       if (outcome.error) compensationErrors.push({ stepId: work.stepId, error: outcome.error });
       else if (work.created.length) await store?.removeResources(work.created);
       const result = results.get(work.stepId)!;
       if (result.status === 'succeeded') results.set(work.stepId, { ...result, status: outcome.error ? 'compensation_failed' : 'compensated' });
     }
-    status = compensationErrors.length ? 'rollback_failed' : cancelled ? 'cancelled' : 'rolled_back';
+    // `rolled_back` says something was undone; a failure that changed nothing is plainly `failed`.
+    status = compensationErrors.length ? 'rollback_failed' : cancelled ? 'cancelled' : undone > 0 ? 'rolled_back' : 'failed';
   }
   await flush();
   await store?.finishRun(runId, status, failure);

@@ -132,6 +132,9 @@ export function understandAll(text: string, memory?: ConversationMemory): Interp
     segments = [text];
   }
   if (segments.length <= 1) return [understand(text, memory)];
+  // Shell text given as such is one task: its `;` and `&&` belong to the command, not the request.
+  const whole = understand(text, memory);
+  if (whole.details.command !== undefined) return [whole];
   let working = memory ?? createMemory();
   const results: Interpretation[] = [];
   segments.forEach((segment, index) => {
