@@ -70,7 +70,7 @@ export function summaryLines(out: Output, result: RunResult, plan: Plan, streame
   }
   if (result.resources.length) {
     lines.push('created:');
-    for (const r of result.resources) lines.push(`  ${r.kind} ${r.name ?? ''} ${c.dim(r.id.slice(0, 12))}`);
+    for (const r of result.resources) lines.push(`  ${r.kind} ${r.name ?? ''} ${c.dim(r.id.replace(/^sha256:/, '').slice(0, 12))}`);
   }
   for (const e of result.compensationErrors) lines.push(c.red(`  undo of ${e.stepId} failed: ${e.error}`));
   if (result.status !== 'succeeded' && plan.steps.length) lines.push(c.dim(`details: reign show ${result.runId}`));
