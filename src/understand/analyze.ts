@@ -2,7 +2,7 @@ import type { Token } from './text.js';
 import { singular, tokenize } from './text.js';
 import type { Match, TokenClass } from './phrases.js';
 import { matchAll } from './phrases.js';
-import { INDEX, SETS, fold } from './tables.js';
+import { INDEX, SETS, fold, verbBase } from './tables.js';
 import type { IntentCue } from './lexicon/intents.js';
 import { TASK_STARTING_KINDS } from './lexicon/intents.js';
 import type { DomainCue } from './lexicon/domains.js';
@@ -66,17 +66,26 @@ function isPlural(token: Token): boolean {
   return token.lower !== token.lemma && singular(token.lower) === token.lemma;
 }
 
+/** "deploy.sh", "access.log", "main.py": a file, as written. */
+export const FILE_NAME = /\.(ya?ml|json|tf|tfvars|hcl|sh|txt|md|js|ts|py|bicep|xml|toml|ini|conf|cfg|env|log|gz|tgz|zip|tar|sql|dump|rdb|bak|csv|jar|war|go|rb|java|php|html|css)$/i;
+
+/** "deploy:deploy" after chown is an owner and group, not an image. */
+const OWNER_GROUP = /^[a-z_][\w-]*:[a-z_][\w-]*$/i;
+
 export function analyze(text: string): Analysis {
   const tokens = tokenize(text, fold);
+  markParticiples(tokens);
   const classes = tokens.map(() => new Set<TokenClass>());
+  const ownership = tokens.some((t) => t.lower === 'chown' || t.lower === 'chgrp');
   const claimed = new Array<boolean>(tokens.length).fill(false);
 
   // "nodes" are Kubernetes nodes, not Node.js: a service word counts only as written, not plural.
   const services = matchAll(tokens, INDEX.services, classes, (row, start) => !row.services || !isPlural(tokens[start]!) || row.phrase === tokens[start]!.lower);
   for (const m of services) if (m.row.services) for (const a of m.anchors) classes[a]!.add('service');
   tokens.forEach((t, i) => {
-    if (isImageReference(t.raw)) classes[i]!.add('image');
+    if (isImageReference(t.raw) && !(ownership && OWNER_GROUP.test(t.raw))) classes[i]!.add('image');
     if (numberValue(t) !== undefined) classes[i]!.add('number');
+    if (FILE_NAME.test(t.raw) && !t.raw.includes('/')) classes[i]!.add('file');
   });
 
   const environments = matchAll(tokens, INDEX.environments, classes);
@@ -98,6 +107,22 @@ export function analyze(text: string): Analysis {
   let sentenceNumber = 0;
   const sentence = tokens.map((t, i) => (i > 0 && t.sentenceBefore ? ++sentenceNumber : sentenceNumber));
   return { text, tokens, classes, services, environments, clouds, ci, domains, intents, cloudResources, clause, sentence, subordinate, clauseHead, claimed };
+}
+
+/**
+ * Participles of lexicon verbs carry their verb: inside phrasal verbs always ("rolled back"),
+ * alone after "be"/"get" ("should be scaled") or a word that asks for an action ("mind restarting").
+ */
+function markParticiples(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    // only words as written: a typo-corrected or expanded word already has its lexicon form
+    if (t.lemma !== t.lower && t.lemma !== singular(t.lower)) return;
+    const base = verbBase(t.lower);
+    if (!base || base === t.lemma) return;
+    t.base = base;
+    const prev = tokens[i - 1]?.lemma ?? '';
+    t.baseAlone = SETS.passiveAuxiliaries.has(prev) || (t.lower.endsWith('ing') && SETS.gerundLeads.has(prev));
+  });
 }
 
 const STARTS_TASK = new Set(TASK_STARTING_KINDS);

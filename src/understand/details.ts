@@ -15,8 +15,9 @@ const MEMORY_WORDS = new Set(['memory', 'ram', 'mem', '--memory', '-m', 'heap'])
 const CPU_WORDS = new Set(['cpu', 'cpus', 'core', 'cores', 'vcpu', 'vcpus']);
 const RUN_PREFIX = /^\s*(?:run|execute|exec|shell|sh)\s*:\s*(.+)$/is;
 const OBJECT_KIND = new Map(Object.entries(OBJECT_KINDS));
+// One-word commands, and commands known with an option ("free -h"): the request is the command line.
 const SHELL_BINARIES = new Set(
-  INTENT_CUES.filter((c) => c.kind === 'command' && !c.phrase.includes(' ')).map((c) => c.phrase),
+  INTENT_CUES.filter((c) => c.kind === 'command' && (!c.phrase.includes(' ') || /^\S+ -/.test(c.phrase))).map((c) => c.phrase.split(' ')[0]!),
 );
 
 export function extractDetails(a: Analysis): Details {

@@ -4,7 +4,7 @@ import type { Extracted } from './entities.js';
 import { list } from './entities.js';
 import { SETS } from './tables.js';
 import type { DefaultFact, DomainCue } from './lexicon/domains.js';
-import { DEFAULT_DOMAIN_RULES, DOMAIN_OVERLAPS, STRENGTH_VALUE } from './lexicon/domains.js';
+import { CI_ARTIFACT_NOUNS, DEFAULT_DOMAIN_RULES, MACHINE_RESOURCES, DOMAIN_OVERLAPS, QUALIFIED_NOUNS, REPOSITORY_LOCAL_VERBS, STRENGTH_VALUE } from './lexicon/domains.js';
 
 /** One reason a domain is involved: the words, how strongly they point at it. */
 export interface DomainEvidence {
@@ -16,10 +16,14 @@ export interface DomainEvidence {
 /** The evidence the text itself gives, before any default. */
 export function domainEvidence(a: Analysis, extracted: Extracted, shellText: boolean): DomainEvidence[] {
   const evidence: DomainEvidence[] = [];
+  const e = extracted.entities;
+  // "the ingress namespace", "the release branch": a word that is a value of the request, not its tool
+  const values = new Set([...list(e.namespace), ...list(e.name), ...list(e.branch)].map((v) => String(v).toLowerCase()));
   for (const m of a.domains) {
     const cue = m.row;
     if (!cue.domain) continue;
     if (cue.nounOnly && !isNoun(a, m.start)) continue;
+    if (cue.strength === 'object' && m.anchors.length === 1 && (values.has(a.tokens[m.start]!.lower) || qualifies(a, m.end))) continue;
     if (cue.domain === 'ci' && extracted.jenkinsIsService && a.tokens[m.start]!.lemma === 'jenkins') continue;
     let strength = STRENGTH_VALUE[cue.strength];
     // "a Helm chart for a minio deployment": an object after "for" describes what is made.
@@ -36,7 +40,14 @@ export function domainEvidence(a: Analysis, extracted: Extracted, shellText: boo
   if (shellText) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.tool, cue: 'shell command' });
   const path = a.tokens.find((t) => /^(~|\.{0,2}\/)[\w.~/*-]+$/.test(t.raw) && t.raw.length > 1);
   if (path) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.hint, cue: path.raw });
-  if (extracted.repositories.length) evidence.push({ domain: 'github', strength: STRENGTH_VALUE.object, cue: extracted.repositories[0]! });
+  // owner/repo is a hosted repository, unless it is cloned to work on locally
+  const local = a.tokens.some((t) => REPOSITORY_LOCAL_VERBS.includes(t.lemma));
+  if (extracted.repositories.length) evidence.push({ domain: local ? 'git' : 'github', strength: STRENGTH_VALUE.object, cue: extracted.repositories[0]! });
+  // "deploy/web", "sts/kafka": kubectl's TYPE/NAME
+  const typed = a.tokens.find((t) => SETS.kubectlTypes.has(/^([a-z]+)\/[a-z0-9]/.exec(t.lower)?.[1] ?? ''));
+  if (typed) evidence.push({ domain: 'kubernetes', strength: STRENGTH_VALUE.object, cue: typed.raw });
+  const file = a.tokens.find((_, i) => a.classes[i]!.has('file'));
+  if (file) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.hint, cue: file.raw });
   if (extracted.jenkinsIsService) evidence.push({ domain: 'docker', strength: STRENGTH_VALUE.hint, cue: 'jenkins server' });
   return evidence;
 }
@@ -58,7 +69,8 @@ export function decideDomains(a: Analysis, evidence: DomainEvidence[], entities:
   for (const rule of DOMAIN_OVERLAPS) {
     const present = strongest.get(rule.drop);
     if (!present || present.strength >= STRENGTH_VALUE[rule.below]) continue;
-    const shadowed = rule.when.some((d) => (strongest.get(d)?.strength ?? 0) >= STRENGTH_VALUE.object);
+    if (rule.onlyCues && evidence.some((e) => e.domain === rule.drop && !rule.onlyCues!.includes(e.cue))) continue;
+    const shadowed = rule.when.some((d) => (strongest.get(d)?.strength ?? 0) >= STRENGTH_VALUE[rule.whenAtLeast ?? 'object']);
     if (shadowed) {
       strongest.delete(rule.drop);
       reasons.push(`not ${rule.drop}: ${rule.reason}`);
@@ -96,7 +108,8 @@ function defaultFacts(a: Analysis, entities: Entities, intent: Intent | undefine
   if (names.length >= 2) facts.add('severalNames');
   if (names.length || entities.services?.length || entities.image || entities.port) facts.add('oneTarget');
   const noTarget = !names.length && !entities.services?.length && !entities.image;
-  if (noTarget && (intent === 'execute' || (intent === 'monitor' && (entities.port !== undefined || hasPath(a))))) facts.add('machineTask');
+  const aboutMachine = entities.port !== undefined || hasPath(a) || a.tokens.some((t) => MACHINE_RESOURCES.includes(t.lemma));
+  if (noTarget && (intent === 'execute' || (intent === 'monitor' && aboutMachine))) facts.add('machineTask');
   return facts;
 }
 
@@ -110,6 +123,8 @@ function hasPath(a: Analysis): boolean {
  */
 function isNoun(a: Analysis, i: number): boolean {
   if (a.clauseHead[i]) return false;
+  // "a job that deploys to prod": a verb of a relative clause
+  if (['that', 'which', 'who'].includes(a.tokens[i - 1]?.lemma ?? '')) return false;
   const next = a.tokens[i + 1];
   if (next && !next.breakBefore && SETS.generic.has(next.lemma)) return false;
   for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
@@ -117,6 +132,12 @@ function isNoun(a: Analysis, i: number): boolean {
     if (SETS.determiners.has(l) || SETS.adjectives.has(l)) return true;
   }
   return false;
+}
+
+/** "the network folder", "the ingress namespace": the object word only says which folder or namespace. */
+function qualifies(a: Analysis, next: number): boolean {
+  const t = a.tokens[next];
+  return Boolean(t && !t.breakBefore && QUALIFIED_NOUNS.includes(t.lemma));
 }
 
 /** "delete the legacy-apps namespace": the namespace is acted on, not only the place. */
@@ -140,10 +161,16 @@ function isCiSystemName(cue: DomainCue): boolean {
   return cue.strength === 'tool' && !/(file|\.ya?ml|^\..*)$/.test(cue.phrase);
 }
 
+/** "a gitlab-ci job that …", "a GitHub Actions workflow …": the system named with what is written for it. */
+function namesCiArtifact(a: Analysis, end: number): boolean {
+  const next = a.tokens[end];
+  return Boolean(next && !next.breakBefore && CI_ARTIFACT_NOUNS.includes(next.lemma));
+}
+
 /** The domain of an artifact whose description ("that …", "to …", "with …") the token is part of. */
 function describingArtifact(a: Analysis, i: number): Domain | undefined {
   const artifact = a.domains.find((m) => m.row.artifact && m.row.domain && m.end <= i && a.sentence[m.start] === a.sentence[i]
-    && (m.row.domain === 'ci' ? a.clause[m.start] === a.clause[i] && !isCiSystemName(m.row) : true));
+    && (m.row.domain === 'ci' ? a.clause[m.start] === a.clause[i] && (!isCiSystemName(m.row) || namesCiArtifact(a, m.end)) : true));
   if (!artifact) return undefined;
   const between = a.tokens.slice(artifact.end, i);
   return between.some((t) => ['that', 'which', 'to', 'who', 'with', 'using'].includes(t.lemma)) ? artifact.row.domain ?? undefined : undefined;

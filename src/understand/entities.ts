@@ -1,12 +1,13 @@
 import type { Entities } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
-import { isImageReference, numberValue } from './analyze.js';
+import { FILE_NAME, isImageReference, numberValue } from './analyze.js';
 import { CLOSED_CLASS, MEANINGFUL_WORDS, SETS, SINGLE_WORD_VERBS } from './tables.js';
 import type { Environment } from './lexicon/environments.js';
 import { LOCAL_DEV_PHRASES } from './lexicon/environments.js';
 import type { Cloud } from './lexicon/clouds.js';
 import type { CiSystem } from './lexicon/ci.js';
 import { MEMORY_UNITS } from './lexicon/numbers.js';
+import { OBJECT_KINDS, SYSTEM_NAMESPACES } from './lexicon/words.js';
 
 /**
  * The contract's entities, read from an analysed request. Each extractor marks the tokens it used
@@ -29,11 +30,9 @@ const NAME_SHAPE = /^[A-Za-z0-9][\w./-]*$/;
 const LONG_REQUEST = 25;
 /** Endings of ordinary English words (abstract nouns, adverbs, participles) that are rarely names. */
 const ENGLISH_ENDINGS = /(tion|sion|ment|ness|ity|ly|ance|ence|ed|ize|ise)$/i;
-const FILE_NAME = /\.(ya?ml|json|tf|tfvars|hcl|sh|txt|md|js|ts|py|bicep|xml|toml|ini|conf|cfg|env|log|gz|tgz|zip|tar|sql|dump|rdb|bak)$/i;
 const BRANCH_PREFIXES = ['feature', 'feat', 'release', 'hotfix', 'bugfix', 'fix', 'chore', 'dependabot', 'renovate', 'topic', 'users', 'user', 'docs', 'refactor', 'experiment'];
-const KNOWN_BRANCHES = ['main', 'master', 'develop', 'trunk', 'development', 'gh-pages'];
+const KNOWN_BRANCHES = ['main', 'master', 'develop', 'trunk', 'development', 'gh-pages', 'release'];
 const BRANCH_PREPOSITIONS = ['on', 'to', 'from', 'into', 'off', 'onto', 'against', 'target', 'targets', 'targeting', 'of', 'at', 'for'];
-const KUBECTL_TYPES = ['deploy', 'deployment', 'deployments', 'pod', 'pods', 'po', 'svc', 'service', 'sts', 'statefulset', 'ds', 'daemonset', 'job', 'cronjob', 'cj', 'cm', 'configmap', 'secret', 'ns', 'node', 'no', 'rs', 'replicaset', 'ing', 'ingress', 'pvc', 'hpa'];
 const NAMING_WORDS = ['called', 'named', 'name', 'titled', 'labelled', 'labeled'];
 const BOUNDARY_VERBS = [
   'is', 'are', 'was', 'were', 'has', 'have', 'keeps', 'keep', 'returns', 'return', 'does', 'do', 'did', 'will', 'should',
@@ -45,6 +44,13 @@ const VERSION_VERBS = ['upgrade', 'downgrade', 'bump', 'pin', 'update'];
 const VERSION_WORDS = ['version', 'revision', 'rev', 'tag', 'apiversion', 'release', 'provider', 'chart'];
 const UNIT_WORDS = new Set(['%', 'percent', 'cpu', 'cpus', 'core', 'cores', 'x', 'times', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'gb', 'mb', 'kb', 'tb', 'gib', 'mib', 'line', 'lines', 'approval', 'approvals', 'week', 'weeks', 'subnet', 'subnets', 'am', 'pm', 'commit', 'commits', 'file', 'files', 'process', 'processes', 'request', 'requests']);
 const IMAGE_VERBS = ['run', 'pull', 'push', 'build', 'scan', 'rmi', 'tag', 'image', 'images', 'docker'];
+/** LOG_LEVEL, NPM_TOKEN: a variable or secret key, a setting of the thing rather than the thing. */
+const VARIABLE_KEY = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
+/** 10Gi, 512Mi, 504s, 2GB: a quantity. */
+const QUANTITY = /^\d+(\.\d+)?[a-z]{1,3}$/i;
+/** Words before a place that, in a Kubernetes or Helm request, is a namespace: "uninstall it from monitoring". */
+const NAMESPACE_PLACE_WORDS = ['in', 'into', 'from'];
+const OBJECT_KIND_WORDS = new Set(Object.keys(OBJECT_KINDS));
 
 export function extractEntities(a: Analysis): Extracted {
   const used = [...a.claimed];
@@ -119,7 +125,7 @@ export function extractEntities(a: Analysis): Extracted {
   const namespaces: string[] = [];
   tokens.forEach((t, i) => {
     // "kube-system", "payments-ns": namespaces by their shape
-    if ((t.lower.startsWith('kube-') || /.-(ns|namespace)$/.test(t.lower)) && K8S_NAME.test(t.lower)) { namespaces.push(t.raw); take(i); return; }
+    if ((SYSTEM_NAMESPACES.includes(t.lower) || /.-(ns|namespace)$/.test(t.lower)) && K8S_NAME.test(t.lower)) { namespaces.push(t.raw); take(i); return; }
     if (t.lower === '-n' || t.lower === '--namespace') {
       if (tokens[i + 1] && K8S_NAME.test(lower(i + 1))) { namespaces.push(tokens[i + 1]!.raw); take(i + 1); }
       return;
@@ -135,7 +141,24 @@ export function extractEntities(a: Analysis): Extracted {
     if (['manifest', 'object', 'resource', 'yaml', 'file'].includes(lemma(after)) && lemma(after + 1) === 'for') after += 2;
     if (tokens[after] && !tokens[after]!.breakBefore && isNamespaceName(a, after, used)) { namespaces.push(tokens[after]!.raw); take(after); }
   });
+  // "uninstall the prometheus release from monitoring": a bare place in a Kubernetes or Helm request
+  if (!namespaces.length && a.domains.some((m) => m.row.domain === 'kubernetes' || m.row.domain === 'helm')) {
+    const cueWords = new Set([...a.intents, ...a.domains].flatMap((m) => m.anchors));
+    tokens.forEach((t, i) => {
+      if (!NAMESPACE_PLACE_WORDS.includes(lemma(i - 1)) || used[i] || a.claimed[i] || cueWords.has(i) || t.breakBefore || !isBoundary(a, i + 1)) return;
+      if (!K8S_NAME.test(t.lower) || KNOWN_BRANCHES.includes(t.lower) || !isNameToken(a, i, used, false, 'inflected') || SETS.anchors.has(t.lemma)) return;
+      namespaces.push(t.raw);
+      take(i);
+    });
+  }
   if (namespaces.length) entities.namespace = one(unique(namespaces));
+  // "the staging namespace" is a namespace, not also an environment
+  const namespaceWords = new Set(namespaces.map((n) => n.toLowerCase()));
+  if (entities.environments && [...envAt].some((i) => namespaceWords.has(lower(i)))) {
+    const kept = a.environments.filter((m) => m.row.environment && m.anchors.some((i) => envAt.has(i) && !namespaceWords.has(lower(i)))).map((m) => m.row.environment!);
+    if (kept.length) entities.environments = unique(kept);
+    else delete entities.environments;
+  }
 
   // ports: "port 8080", "8080:80", "-p 8080", "on 8080", "the port … to 5433"
   const ports: number[] = [];
@@ -143,7 +166,7 @@ export function extractEntities(a: Analysis): Extracted {
   tokens.forEach((t, i) => {
     const mapping = /^(\d{2,5}):(\d{1,5})(\/(tcp|udp))?$/.exec(t.lower);
     if (mapping) { ports.push(Number(mapping[1])); take(i); return; }
-    if (['port', '-p', '--port', 'expose', 'exposing', 'exposed', 'listen', 'listening'].includes(t.lemma) || (t.lemma === 'on' && isPortLike(tokens[i + 1]?.lower, true) && !SETS.countNouns.has(lemma(i + 2)) && !UNIT_WORDS.has(lemma(i + 2)))) {
+    if (['port', '-p', '--port', 'expose', 'exposing', 'exposed', 'listen', 'listening', 'localhost'].includes(t.lemma) || (t.lemma === 'on' && isPortLike(tokens[i + 1]?.lower, true) && !SETS.countNouns.has(lemma(i + 2)) && !UNIT_WORDS.has(lemma(i + 2)))) {
       let j = i + 1;
       if (['on', 'port'].includes(lemma(j))) j++;
       if (lemma(j) === 'port') j++;
@@ -169,7 +192,9 @@ export function extractEntities(a: Analysis): Extracted {
     const n = numberValue(t);
     if (n === undefined || used[i]) return;
     const next = SETS.countNouns.has(lemma(i + 1)) ? i + 1 : (SETS.countNouns.has(lemma(i + 2)) && !tokens[i + 2]!.breakBefore && (a.classes[i + 1]!.has('service') || SETS.adjectives.has(lemma(i + 1)) || lemma(i + 1) === 'more')) ? i + 2 : -1;
-    if (next > 0 && !(lemma(next) === 'container' && lemma(i - 1) === 'top')) { replicas.push(n); take(i); }
+    // "two node pools" counts pools, "mysql 8 container" names a version
+    const counted = next > 0 && !['pool', 'group', 'type', 'size'].includes(lemma(next + 1)) && !(a.classes[i - 1]?.has('service') && next === i + 1 && /^\d+$/.test(t.lower));
+    if (counted && !(lemma(next) === 'container' && lemma(i - 1) === 'top')) { replicas.push(n); take(i); }
   });
   const scaleLike = a.intents.some((m) => m.row.intent === 'scale');
   tokens.forEach((t, i) => {
@@ -180,6 +205,8 @@ export function extractEntities(a: Analysis): Extracted {
     if (!scaleContext) return;
     if ((t.lemma === 'to' || t.lemma === 'max' || t.lemma === 'min' || t.lemma === 'maximum' || t.lemma === 'minimum') && !clauseHasVersionWord(a, i)) { replicas.push(n); take(i + 1); return; }
     if (t.lemma === 'between' && lemma(i + 2) === 'and' && numberValue(tokens[i + 3]) !== undefined) { replicas.push(n, numberValue(tokens[i + 3])!); take(i + 1); take(i + 3); }
+    // "scale api 4 prod": the count right after what a scale verb acts on
+    if (!replicas.length && /^\d+$/.test(lower(i + 1)) && !SETS.prepositions.has(t.lemma) && !a.claimed[i] && a.intents.some((m) => m.row.intent === 'scale' && m.row.kind === 'verb' && m.end === i)) { replicas.push(n); take(i + 1); }
   });
   if (replicas.length) entities.replicas = one(unique(replicas));
 
@@ -202,7 +229,11 @@ export function extractEntities(a: Analysis): Extracted {
   });
   // "helm rollback payments 4": a bare revision after the release name
   tokens.forEach((t, i) => {
-    if (t.lemma === 'rollback' && /^\d+$/.test(lower(i + 2)) && !used[i + 2] && tokens[i + 1] && !MEANINGFUL_WORDS.has(lower(i + 1))) { versions.push(tokens[i + 2]!.raw); take(i + 2); }
+    if (t.lemma === 'rollback' && /^\d+$/.test(lower(i + 2)) && !used[i + 2] && tokens[i + 1] && (!MEANINGFUL_WORDS.has(lower(i + 1)) || a.classes[i + 1]!.has('service'))) { versions.push(tokens[i + 2]!.raw); take(i + 2); }
+    const revision = /^--(?:to-)?revision=(\w[\w.-]*)$/.exec(t.lower);
+    if (revision) versions.push(revision[1]!);
+    // "a mysql 8 container", "redis 7": a number right after a service is its version
+    if (a.classes[i]!.has('service') && /^\d+(\.\d+)*$/.test(lower(i + 1)) && !used[i + 1] && !scaleLike && (isBoundary(a, i + 2) || SETS.countNouns.has(lemma(i + 2)))) { versions.push(tokens[i + 1]!.raw); take(i + 1); }
   });
   if (versions.length) entities.version = one(unique(versions));
 
@@ -211,11 +242,14 @@ export function extractEntities(a: Analysis): Extracted {
   const addBranch = (i: number) => { if (!used[i] || BRANCH_PREFIXES.some((p) => lower(i).startsWith(`${p}/`))) { branches.push(tokens[i]!.raw); take(i); } };
   tokens.forEach((t, i) => {
     if (isPrefixedBranch(t.lower)) { addBranch(i); return; }
-    if (KNOWN_BRANCHES.includes(t.lower) && t.lower !== 'development' && (BRANCH_PREPOSITIONS.includes(lemma(i - 1)) || lemma(i + 1) === 'branch' || lemma(i - 1) === 'merge' || lemma(i - 1) === 'branch' || lemma(i - 1) === 'and' && branches.length > 0)) { addBranch(i); return; }
+    const kindOfBranch = lemma(i + 1) === 'branch' && tokens[i + 2] && !tokens[i + 2]!.breakBefore && /[-_/\d]/.test(tokens[i + 2]!.raw);
+    if (KNOWN_BRANCHES.includes(t.lower) && t.lower !== 'development' && !kindOfBranch && (BRANCH_PREPOSITIONS.includes(lemma(i - 1)) || lemma(i + 1) === 'branch' || lemma(i - 1) === 'merge' || lemma(i - 1) === 'branch' || lemma(i - 1) === 'and' && branches.length > 0)) { addBranch(i); return; }
     // "branch protection" is a setting, "the local branch X" a branch
     if (t.lemma === 'branch' && !a.domains.some((m) => m.anchors.includes(i) && m.anchors[m.anchors.length - 1] !== i)) {
       const prev = i - 1;
-      if (prev >= 0 && !used[prev] && /^[\w./*-]+$/.test(tokens[prev]!.raw) && !SETS.adjectives.has(lemma(prev)) && !SETS.determiners.has(lemma(prev)) && !SETS.prepositions.has(lemma(prev)) && numberValue(tokens[prev], true) === undefined && !SINGLE_WORD_VERBS.has(lower(prev)) && !a.intents.some((m) => m.anchors.includes(prev) && m.row.intent)) addBranch(prev);
+      // "a release branch release/4.2": with the branch named after it, the word before is its kind
+      const namedAfter = tokens[i + 1] && !tokens[i + 1]!.breakBefore && isBranchName(a, i + 1) && /[-_/\d]/.test(tokens[i + 1]!.raw);
+      if (prev >= 0 && !used[prev] && !namedAfter && /^[\w./*-]+$/.test(tokens[prev]!.raw) && !SETS.adjectives.has(lemma(prev)) && !SETS.determiners.has(lemma(prev)) && !SETS.prepositions.has(lemma(prev)) && numberValue(tokens[prev], true) === undefined && !SINGLE_WORD_VERBS.has(lower(prev)) && !a.intents.some((m) => m.anchors.includes(prev) && m.row.intent)) addBranch(prev);
       let after = i + 1;
       if (NAMING_WORDS.includes(lemma(after))) after++;
       if (tokens[after] && !tokens[after]!.breakBefore && isBranchName(a, after) && !used[after]) addBranch(after);
@@ -249,6 +283,7 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
   const { tokens } = a;
   const names: string[] = [];
   const lemma = (i: number) => tokens[i]?.lemma ?? '';
+  const lower = (i: number) => tokens[i]?.lower ?? '';
   const add = (i: number, kind?: string) => {
     if (!tokens[i] || used[i]) return;
     names.push(tokens[i]!.raw);
@@ -265,7 +300,7 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
   tokens.forEach((t, i) => {
     // kubectl TYPE/NAME
     const typed = /^([a-z]+)\/([a-z0-9][-a-z0-9.]*)$/.exec(t.lower);
-    if (typed && KUBECTL_TYPES.includes(typed[1]!)) { names.push(t.raw.slice(t.raw.indexOf('/') + 1)); used[i] = true; return; }
+    if (typed && SETS.kubectlTypes.has(typed[1]!)) { names.push(t.raw.slice(t.raw.indexOf('/') + 1)); used[i] = true; return; }
 
     if (NAMING_WORDS.includes(t.lemma) && !(t.lemma === 'name' && lemma(i + 1) !== 'it')) {
       const at = t.lemma === 'name' ? i + 2 : i + 1;
@@ -276,7 +311,8 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
     }
     if (lemma(i) === 'rename' || (verbEnds.has(i) && lemma(i) === 'rename')) {
       let from = i + 1;
-      while (SETS.determiners.has(lemma(from)) || a.claimed[from] || SETS.anchors.has(lemma(from))) from++;
+      // "rename branch feature/old to …": the kind of thing, then its name
+      while (SETS.determiners.has(lemma(from)) || a.claimed[from] || SETS.anchors.has(lemma(from)) || (OBJECT_KIND_WORDS.has(lemma(from)) && tokens[from + 1])) from++;
       if (isNameToken(a, from, used, true)) {
         add(from);
         const to = tokens.findIndex((w, j) => j > from && w.lemma === 'to');
@@ -290,25 +326,39 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
     // X [tool words] ANCHOR: "the web deployment", "the payments CloudFormation stack"
     let j = i - 1;
     while (j >= 0 && a.claimed[j] && !a.classes[j]!.has('service') && !tokens[j + 1]!.breakBefore && i - j < 4) j--;
-    const before = lemma(j - 1);
-    if (j >= 0 && j < i && !tokens[j + 1]!.breakBefore && isNameToken(a, j, used, allowsGenericName(t.lemma), SETS.definite.has(before) ? 'inflected' : 'no') && !SETS.anchors.has(lemma(j))) {
-      if (j === 0 || SETS.definite.has(before) || SETS.prepositions.has(before) || verbEnds.has(j - 1) || tokens[j]!.breakBefore) add(j, t.lemma);
+    // "the crashed worker container": a describing word between "the" and the name
+    let b = j - 1;
+    while (b >= 0 && SETS.adjectives.has(lemma(b)) && !SETS.definite.has(lemma(b))) b--;
+    const before = lemma(b);
+    const workload = SETS.workloadAnchors.has(t.lemma);
+    const generic = allowsGenericName(t.lemma) || (workload && SETS.workloadGenericNames.has(lower(j)));
+    if (j >= 0 && j < i && !tokens[j + 1]!.breakBefore && isNameToken(a, j, used, generic, SETS.definite.has(before) ? (workload ? 'any' : 'inflected') : 'no') && !SETS.anchors.has(lemma(j))) {
+      if (j === 0 || SETS.definite.has(before) || SETS.prepositions.has(before) || verbEnds.has(j - 1) || verbEnds.has(b) || tokens[j]!.breakBefore) add(j, t.lemma);
     }
-    // ANCHOR X: "the CloudFormation stack legacy-api", "a pod 'pod1'"
-    const k = i + 1;
-    if (tokens[k] && !tokens[k]!.breakBefore && isNameToken(a, k, used, false) && (tokens[k]!.quoted || /[-_\d]/.test(tokens[k]!.raw) || isUnknownName(a, k, used)) && isBoundary(a, k + 1)) add(k, t.lemma);
+    // ANCHOR X: "the CloudFormation stack legacy-api", "a pod 'pod1'", "secret generic db-creds"
+    let k = i + 1;
+    while (SETS.adjectives.has(lemma(k)) && tokens[k + 1] && !tokens[k + 1]!.breakBefore) k++;
+    // "a secret holding its password": a participle after the noun describes it
+    const plain = isUnknownName(a, k, used) && !/ing$/.test(lower(k));
+    if (tokens[k] && !tokens[k]!.breakBefore && isNameToken(a, k, used, false) && (tokens[k]!.quoted || /[-_\d]/.test(tokens[k]!.raw) || plain) && isBoundary(a, k + 1)) add(k, t.lemma);
   });
 
-  // Long descriptions name what they mean explicitly; their loose words are not names.
-  if (tokens.length > LONG_REQUEST) return names;
+  // Long descriptions name what they mean explicitly; their loose words are not names. Machine
+  // and file tasks act on files and processes: their loose words are patterns and paths.
+  if (tokens.length > LONG_REQUEST || isMachineTask(a)) return names;
   tokens.forEach((t, i) => {
     const prev = lemma(i - 1);
     const prev2 = lemma(i - 2);
     if (['does', 'do', 'did'].includes(prev) && lemma(i + 1) === 'have' && isNameToken(a, i, used, false, 'any')) { add(i); return; }
-    if (used[i] || !isUnknownName(a, i, used) || !isBoundary(a, i + 1)) return;
+    // "why can't the api reach redis": the subject of a question
+    const questioned = SETS.definite.has(prev) && ['not', 'does', 'did', 'can', 'is', 'was', 'will', 'would'].includes(prev2);
+    if (used[i] || a.subordinate[i] || !isUnknownName(a, i, used) || (!isBoundary(a, i + 1) && !questioned)) return;
     const afterDefinite = SETS.definite.has(prev);
     const afterForOf = ['for', 'of'].includes(prev) || (['for', 'of'].includes(prev2) && SETS.definite.has(prev));
-    const afterVerb = verbEnds.has(i - 1) || (verbEnds.has(i - 2) && SETS.definite.has(prev));
+    // "docker logs -f web": options between the command and its argument
+    let v = i - 1;
+    while (v >= 0 && /^-/.test(tokens[v]!.raw)) v--;
+    const afterVerb = verbEnds.has(v) || (verbEnds.has(i - 2) && SETS.definite.has(prev));
     if (afterDefinite || afterForOf || afterVerb) {
       add(i);
       // "stop api and worker"
@@ -316,6 +366,20 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
     }
   });
   return names;
+}
+
+/**
+ * A task on the machine itself: shell words ("files", "grep", "the box") or a path, and no object
+ * of another tool ("the api container"). Its loose words are not the names of apps.
+ */
+function isMachineTask(a: Analysis): boolean {
+  let shell = a.tokens.some((t, i) => a.classes[i]!.has('file') || /^(~|\.{0,2}\/)[\w.~/*-]+$/.test(t.raw) && t.raw.length > 1);
+  for (const m of a.domains) {
+    if (!m.row.domain) continue;
+    if (m.row.domain === 'shell') shell = true;
+    else if (m.row.strength === 'tool' || m.row.strength === 'object') return false;
+  }
+  return shell;
 }
 
 /** Generic nouns name a thing only next to a concrete object: "the backend network", not "the backend". */
@@ -337,13 +401,14 @@ function anchorBefore(a: Analysis, i: number): string | undefined {
  */
 function isNameToken(a: Analysis, i: number, used: boolean[], allowGeneric: boolean, cueWords: 'no' | 'inflected' | 'any' = 'no'): boolean {
   const t = a.tokens[i];
-  if (!t || used[i] || a.claimed[i] || !NAME_SHAPE.test(t.raw) || t.raw.length > 63 || FILE_NAME.test(t.raw)) return false;
-  if (/^\d+$/.test(t.raw) || /^v?\d+(\.\d+)+$/.test(t.lower) || t.raw.includes(':')) return false;
+  if (!t || used[i] || a.claimed[i] || !NAME_SHAPE.test(t.raw) || t.raw.length > 63 || FILE_NAME.test(t.raw) || t.raw.endsWith('/')) return false;
+  if (/^\d+$/.test(t.raw) || /^v?\d+(\.\d+)+$/.test(t.lower) || t.raw.includes(':') || QUANTITY.test(t.raw) || VARIABLE_KEY.test(t.raw) || t.raw.includes('=')) return false;
   // "t3.micro", "example.com": instance types and hosts, unless the text calls it by that name
   if (t.raw.includes('.') && cueWords !== 'any') return false;
   if (SETS.determiners.has(t.lemma) || SETS.prepositions.has(t.lemma) || SETS.pronouns.has(t.lemma) || SETS.conjunctions.has(t.lemma)) return false;
   if (SETS.adjectives.has(t.lemma) || SETS.fillers.has(t.lemma) || BOUNDARY_VERBS.includes(t.lower) || numberValue(t, true) !== undefined) return false;
   if (SETS.generic.has(t.lemma) ? !allowGeneric : CLOSED_CLASS.has(t.lower)) return false;
+  if (SETS.commonAppNames.has(t.lower)) return true;
   // "called search" names anything; "the uploads volume" may be a name; "the deploy job" is a kind of job.
   if (cueWords === 'any') return true;
   if (cueWords === 'inflected') return !SINGLE_WORD_VERBS.has(t.lower);
@@ -353,7 +418,7 @@ function isNameToken(a: Analysis, i: number, used: boolean[], allowGeneric: bool
 function isUnknownName(a: Analysis, i: number, used: boolean[]): boolean {
   const t = a.tokens[i];
   if (!t || !isNameToken(a, i, used, false)) return false;
-  if (/[-_\d/]/.test(t.raw) && !/^\d/.test(t.raw)) return true;
+  if (/[-_\d/]/.test(t.raw) && !/^\d/.test(t.raw) || SETS.commonAppNames.has(t.lower)) return true;
   return !MEANINGFUL_WORDS.has(t.lower) && !MEANINGFUL_WORDS.has(t.lemma) && !ENGLISH_ENDINGS.test(t.lower);
 }
 
@@ -361,6 +426,8 @@ function isBoundary(a: Analysis, i: number): boolean {
   const t = a.tokens[i];
   if (!t || t.breakBefore) return true;
   if (SETS.prepositions.has(t.lemma) || SETS.conjunctions.has(t.lemma) || BOUNDARY_VERBS.includes(t.lower) || BOUNDARY_VERBS.includes(t.lemma) || SETS.anchors.has(t.lemma)) return true;
+  // "deploy the api there", "helm upgrade api ./charts/api -n web"
+  if (SETS.pronouns.has(t.lemma) || /^(-|\.{0,2}\/|~)/.test(t.raw)) return true;
   return a.claimed[i]! && !a.classes[i]!.has('service') || a.classes[i]!.has('number');
 }
 
@@ -389,7 +456,7 @@ function isRepositoryPath(raw: string): boolean {
   const parts = raw.split('/');
   if (parts.length !== 2 || !/^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/.test(raw)) return false;
   const [owner, repo] = parts.map((p) => p.toLowerCase()) as [string, string];
-  if (BRANCH_PREFIXES.includes(owner) || KUBECTL_TYPES.includes(owner) || /^\d+$/.test(owner) || owner.length < 2 || repo.length < 2) return false;
+  if (BRANCH_PREFIXES.includes(owner) || SETS.kubectlTypes.has(owner) || /^\d+$/.test(owner) || owner.length < 2 || repo.length < 2) return false;
   if (FILE_NAME.test(raw)) return false;
   if (MEANINGFUL_WORDS.has(owner) && MEANINGFUL_WORDS.has(repo)) return false;
   return !isImageReference(raw) || !raw.includes(':');

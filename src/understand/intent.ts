@@ -2,7 +2,7 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { NOUN_REQUEST_INTENT } from './lexicon/intents.js';
+import { MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -22,11 +22,20 @@ export interface IntentDecision {
 const HEAD_BOOST = 1.3;
 const LATER_TASK = 0.7;
 const LATER_SENTENCE = 0.6;
+/** A one-word shell command away from the start ("from last night", "the top 10") is mostly an ordinary word. */
+const LOOSE_COMMAND = 0.15;
+/** "git push keeps failing", "the helm upgrade of grafana hangs": the action is the subject, not the request. */
+const SUBJECT_USE = 0.2;
+/** The finding task before the task that acts on what was found. */
+const MEANS_DISCOUNT = 0.5;
+const PREDICATES = new Set(PREDICATE_WORDS);
+const MEANS = new Set(MEANS_VERBS.verbs);
 
 export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
   const scores = new Map<Intent, number>();
   const best = new Map<Intent, { value: number; cue: string }>();
-  const mainClause = firstImperativeClause(a);
+  const firstClause = firstImperativeClause(a);
+  const mainClause = meansClause(a, firstClause) ?? firstClause;
 
   for (const m of a.intents) {
     const cue = m.row;
@@ -35,6 +44,7 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     if (cue.headOnly && !a.clauseHead[m.start]) continue;
     let value = cue.weight * usageFactor(a, m);
     if (mainClause !== undefined && a.clause[m.start]! > mainClause) value *= LATER_TASK;
+    if (mainClause !== firstClause && a.clause[m.start]! < mainClause!) value *= MEANS_DISCOUNT;
     // In prose of several sentences the first one states the request; the rest describe it.
     if (a.sentence[m.start]! > 0) value *= LATER_SENTENCE;
     scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + value);
@@ -63,9 +73,11 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
   const cue = m.row;
   const i = m.start;
   const subordinate = a.subordinate[i]!;
+  if ((cue.kind === 'verb' || cue.kind === 'command') && isSubject(a, m)) return SUBJECT_USE;
   switch (cue.kind) {
     case 'command':
-      return a.clauseHead[i] && !subordinate ? 1 : 0.5;
+      if (a.clauseHead[i] && !subordinate && startsTask(a, i)) return 1;
+      return m.anchors.length === 1 ? LOOSE_COMMAND : 0.5;
     case 'question':
       return subordinate ? 0.5 : 1;
     case 'symptom':
@@ -74,7 +86,7 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
       return isAttribute(a, i) ? 0.3 : subordinate ? 0.5 : 1;
     default:
       if (subordinate) return 0.3;
-      if (a.clauseHead[i]) return HEAD_BOOST;
+      if (a.clauseHead[i] || afterToolWord(a, i)) return HEAD_BOOST;
       if (isNounUse(a, i)) return 0.25;
       if (a.tokens[i - 1]?.lemma === 'to') return 0.4;
       return 0.8;
@@ -88,9 +100,52 @@ function isNounUse(a: Analysis, i: number): boolean {
   return SETS.determiners.has(prev.lemma) || SETS.adjectives.has(prev.lemma) || a.classes[i - 1]!.has('service') || a.classes[i - 1]!.has('number') || a.claimed[i - 1]!;
 }
 
+/**
+ * A clause that starts the request, a sentence, or follows "then"/"and": not an item of a comma
+ * list ("a compose file with traefik, whoami and redis").
+ */
+function startsTask(a: Analysis, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && a.clause[j] === a.clause[i]) {
+    if (!SETS.fillers.has(a.tokens[j]!.lemma)) break;
+    if (SETS.separators.has(a.tokens[j]!.lemma) || a.tokens[j]!.lemma === 'and') return true;
+    j--;
+  }
+  return a.clause[i] === 0 || a.tokens[j + 1]!.sentenceBefore || j < 0 || a.clause[j] !== a.clause[i] && SETS.separators.has(a.tokens[j]!.lemma);
+}
+
+/** "helm rollback …", "velero restore …": the tool named first, then its action. */
+function afterToolWord(a: Analysis, i: number): boolean {
+  const prev = i - 1;
+  if (prev < 0 || !a.clauseHead[prev]) return false;
+  return a.domains.some((m) => m.start === prev && m.end === i && m.row.strength === 'tool' && m.row.domain !== null);
+}
+
+/** The action named is what something else does: followed by "keeps", "fails", "is", "of". */
+function isSubject(a: Analysis, m: Match<IntentCue>): boolean {
+  const next = a.tokens[m.end];
+  if (!next || next.breakBefore) return false;
+  // "the upgrade of grafana hangs": a bare action word followed by "of" names an event
+  if (PREDICATES.has(next.lower)) return true;
+  return next.lemma === 'of' && m.anchors.every((i) => !SETS.determiners.has(a.tokens[i]!.lemma)) && a.tokens.some((t) => PREDICATES.has(t.lower));
+}
+
+/**
+ * "find the .bak files and remove them": when the first task only finds things and a later task
+ * acts on them, the later one is the point. Returns that later task's clause.
+ */
+function meansClause(a: Analysis, first: number | undefined): number | undefined {
+  if (first === undefined) return undefined;
+  const opening = a.intents.find((m) => a.clause[m.start] === first && a.clauseHead[m.start] && m.row.intent);
+  if (!opening || !MEANS.has(opening.row.phrase)) return undefined;
+  const later = a.intents.find((m) => a.clause[m.start]! > first && a.sentence[m.start] === a.sentence[opening.start]
+    && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent && MEANS_VERBS.then.includes(m.row.intent) && !a.subordinate[m.start]);
+  return later ? a.clause[later.start] : undefined;
+}
+
 /** "with 3 replicas", "with 256 MB of memory": a property of something being made. */
 function isAttribute(a: Analysis, i: number): boolean {
-  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+  for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
     if (a.clause[j] !== a.clause[i]) return false;
     if (a.tokens[j]!.lemma === 'with') return true;
   }

@@ -7,7 +7,7 @@ import { singular } from './text.js';
  * classes `<service>`, `<image>`, `<number>`.
  */
 
-export type TokenClass = 'service' | 'image' | 'number';
+export type TokenClass = 'service' | 'image' | 'number' | 'file';
 
 type Part = { word: string } | { gap: true } | { cls: TokenClass };
 
@@ -42,7 +42,7 @@ export function compile<R extends { phrase: string }>(rows: readonly R[]): Phras
   for (const row of rows) {
     const parts: Part[] = row.phrase.split(/\s+/).map((w): Part => {
       if (w === '…') return { gap: true };
-      const cls = /^<(service|image|number)>$/.exec(w)?.[1] as TokenClass | undefined;
+      const cls = /^<(service|image|number|file)>$/.exec(w)?.[1] as TokenClass | undefined;
       return cls ? { cls } : { word: foldWord(w) };
     });
     const first = parts[0]!;
@@ -89,6 +89,8 @@ export function matchAll<R>(
 function candidatesAt<R>(tokens: readonly Token[], i: number, index: PhraseIndex<R>, classes: readonly Set<TokenClass>[]): Compiled<R>[] {
   const byWord = index.byFirst.get(tokens[i]!.lemma) ?? [];
   const extra: Compiled<R>[] = [];
+  const base = tokens[i]!.base;
+  if (base) extra.push(...(index.byFirst.get(base) ?? []));
   for (const cls of classes[i]!) extra.push(...(index.byFirst.get(`<${cls}>`) ?? []));
   if (extra.length === 0) return byWord;
   return [...byWord, ...extra].sort((a, b) => b.size - a.size);
@@ -110,7 +112,11 @@ function matchParts(tokens: readonly Token[], classes: readonly Set<TokenClass>[
     }
     if (t >= tokens.length || used[t]) return false;
     if (p > 0 && tokens[t]!.breakBefore && !('gap' in parts[p - 1]!)) return false;
-    const ok = 'word' in part ? tokens[t]!.lemma === part.word : classes[t]!.has(part.cls);
+    const token = tokens[t]!;
+    // A participle stands for its verb inside a phrase of several words, or where it alone is the action.
+    const ok = 'word' in part
+      ? token.lemma === part.word || (token.base === part.word && (token.baseAlone || isPhrasal(parts)))
+      : classes[t]!.has(part.cls);
     if (!ok) return false;
     anchors.push(t);
     if (go(p + 1, t + 1)) return true;
@@ -118,4 +124,9 @@ function matchParts(tokens: readonly Token[], classes: readonly Set<TokenClass>[
     return false;
   };
   return go(0, start) ? anchors : undefined;
+}
+
+/** "roll … back", "clean up": words only, so "the running redis container" is not "run … <service>". */
+function isPhrasal(parts: Part[]): boolean {
+  return parts.length > 1 && parts.every((p) => !('cls' in p));
 }

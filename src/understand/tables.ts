@@ -2,14 +2,16 @@ import { compile, foldWord } from './phrases.js';
 import { TypoCorrector } from './fuzzy.js';
 import { singular } from './text.js';
 import { INTENT_CUES, FILLERS, SUBORDINATORS, TASK_SEPARATORS } from './lexicon/intents.js';
-import { DOMAIN_CUES, CLOUD_RESOURCE_WORDS } from './lexicon/domains.js';
+import { DOMAIN_CUES, CLOUD_RESOURCE_WORDS, FILE_TYPE_WORDS } from './lexicon/domains.js';
 import { SERVICE_SYNONYMS, JENKINS_PIPELINE_WORDS, JENKINS_SERVER_WORDS } from './lexicon/services.js';
 import { ENVIRONMENT_SYNONYMS, ENVIRONMENT_NOUNS, ENVIRONMENT_PREPOSITIONS, LOCAL_DEV_NEXT } from './lexicon/environments.js';
 import { CLOUD_SYNONYMS } from './lexicon/clouds.js';
 import { CI_SYNONYMS } from './lexicon/ci.js';
 import { NUMBER_WORDS, COUNT_NOUNS } from './lexicon/numbers.js';
 import {
-  ADJECTIVES, CONJUNCTIONS, DEFINITE, DEMONSTRATIVES, DETERMINERS, GENERIC_NOUNS, NAME_ANCHORS, PREPOSITIONS, PRONOUNS, OBJECT_KINDS,
+  ABBREVIATIONS, ADJECTIVES, COMMON_APP_NAMES, CONJUNCTIONS, DEFINITE, DEMONSTRATIVES, DETERMINERS, GENERIC_NOUNS, GERUND_LEADS,
+  IRREGULAR_VERBS, KUBECTL_TYPES, NAME_ANCHORS, PASSIVE_AUXILIARIES, PREPOSITIONS, PRONOUNS, OBJECT_KINDS, WORKLOAD_ANCHORS,
+  WORKLOAD_GENERIC_NAMES,
 } from './lexicon/words.js';
 
 /** The lexicon compiled once per process: phrase indexes, word sets and the typo corrector. */
@@ -37,6 +39,7 @@ const closedClassWords = [
   'someone', 'everyone', 'should', 'would', 'could', 'might', 'may', 'must', 'shall', 'will', 'can', 'also', 'just',
   'called', 'named', 'name', 'so', 'such', 'own', 'away', 'out', 'again', 'currently', 'running', 'holds', 'hold',
   'expose', 'exposing', 'exposed', 'listen', 'listening', 'publish', 'publishing', 'mapped', 'tagged',
+  'made', 'built', 'ran', 'gone', 'seen', 'taken', 'going', 'alive', 'right', 'away',
 ];
 
 const withSingulars = (words: string[]) => new Set(words.map((w) => w.toLowerCase()).flatMap((w) => [w, singular(w)]));
@@ -62,8 +65,14 @@ const typoTargets = [
 
 const corrector = new TypoCorrector(typoTargets, KNOWN_WORDS);
 
-/** The matching form of a lower-case word: typo corrected when unknown, then singular. */
+/** The matching form of a lower-case word: short forms expanded, typo corrected when unknown, then singular. */
 export function fold(lower: string): string {
+  if (Object.hasOwn(ABBREVIATIONS, lower)) return ABBREVIATIONS[lower]!;
+  // "--replicas=3", "tier=backend": matched by their key
+  const setting = /^-{0,2}([a-z][\w.-]*)=./.exec(lower);
+  if (setting) return fold(setting[1]!);
+  const fileType = FILE_TYPE_WORDS.find((f) => lower.endsWith(f.suffix) && lower.length > f.suffix.length);
+  if (fileType) return fileType.word;
   const one = singular(lower);
   if (KNOWN_WORDS.has(one) || KNOWN_WORDS.has(lower)) return one;
   const corrected = corrector.correct(lower);
@@ -75,6 +84,19 @@ export const CLOSED_CLASS: ReadonlySet<string> = withSingulars(closedClassWords.
 
 /** Request verbs as people write them ("deploy", "build"): a kind of thing, not a name, in "the deploy job". */
 export const SINGLE_WORD_VERBS: ReadonlySet<string> = new Set(INTENT_CUES.filter((c) => c.kind === 'verb' && !c.phrase.includes(' ')).map((c) => c.phrase));
+
+/** Every word of a verb or command cue: the bases that -ed and -ing forms are read back to. */
+const VERB_WORDS: ReadonlySet<string> = new Set(phraseWords(INTENT_CUES.filter((c) => c.kind === 'verb' || c.kind === 'command')).map(foldWord));
+
+/** "rolled" → roll, "stopping" → stop, "torn" → tear: the verb a participle is a form of, if the lexicon has it. */
+export function verbBase(lower: string): string | undefined {
+  if (Object.hasOwn(IRREGULAR_VERBS, lower)) return IRREGULAR_VERBS[lower];
+  const stem = lower.endsWith('ed') ? lower.slice(0, -2) : lower.endsWith('ing') ? lower.slice(0, -3) : undefined;
+  if (!stem || stem.length < 2) return undefined;
+  const doubled = stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2] ? stem.slice(0, -1) : undefined;
+  const candidates = [stem, `${stem}e`, doubled, lower.endsWith('ied') ? `${lower.slice(0, -3)}y` : undefined];
+  return candidates.find((c): c is string => c !== undefined && VERB_WORDS.has(c));
+}
 
 export const INDEX = {
   intents: compile(INTENT_CUES),
@@ -105,4 +127,10 @@ export const SETS = {
   localDevNext: folded(LOCAL_DEV_NEXT),
   jenkinsPipeline: folded(JENKINS_PIPELINE_WORDS),
   jenkinsServer: folded(JENKINS_SERVER_WORDS),
+  passiveAuxiliaries: new Set(PASSIVE_AUXILIARIES),
+  gerundLeads: new Set(GERUND_LEADS),
+  workloadAnchors: folded(WORKLOAD_ANCHORS),
+  workloadGenericNames: new Set(WORKLOAD_GENERIC_NAMES),
+  commonAppNames: new Set(COMMON_APP_NAMES),
+  kubectlTypes: new Set(KUBECTL_TYPES),
 };

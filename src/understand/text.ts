@@ -16,6 +16,12 @@ export interface Token {
   sentenceBefore: boolean;
   /** The token was inside quotes or backticks. */
   quoted: boolean;
+  /**
+   * For a participle of a lexicon verb ("rolled", "cleaning"), the verb: it matches inside phrasal
+   * verbs ("rolled back"), and alone where `baseAlone` says the grammar makes it the action.
+   */
+  base?: string;
+  baseAlone?: boolean;
 }
 
 // Contractions become words so that "what's" reads as "what is" and "isn't" as "is not".

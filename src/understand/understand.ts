@@ -12,6 +12,7 @@ import { SETS } from './tables.js';
 import { NOUN_REQUEST_INTENT } from './lexicon/intents.js';
 import { DEFAULT_APPLIES_TO, DEFAULT_STATEMENT_PATTERNS } from './lexicon/defaults.js';
 import { REFERRING_WORDS, HISTORY_REFERENCES } from './lexicon/words.js';
+import { STRENGTH_VALUE } from './lexicon/domains.js';
 import { CLARIFYING_QUESTIONS, HISTORY_QUESTION, QUALITY_QUESTION, QUALITY_WORDS, VERB_QUESTIONS } from './lexicon/questions.js';
 
 interface Options {
@@ -41,7 +42,8 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
 
   const details = extractDetails(a);
   const evidence = domainEvidence(a, extracted, Boolean(details.command));
-  const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= 2).map((e) => e.domain)));
+  // Where the request happens ("the repo", "the stack") is enough to read "rename" or "move" as a change.
+  const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= STRENGTH_VALUE.context).map((e) => e.domain)));
   reasons.push(...decision.reasons);
   let intent = decision.intent ?? (entities.services?.length ? NOUN_REQUEST_INTENT : undefined);
   if (!decision.intent && intent) reasons.push('no verb: a request naming services asks to create them');

@@ -3,6 +3,7 @@ import type { Interpretation } from '../../core/interpretation.js';
 import { newId } from '../../core/ids.js';
 import type { Plan, Step } from '../../core/plan.js';
 import type { ActionRegistry } from '../../core/registry.js';
+import { COMPOSE_RECIPES } from './compose.js';
 import { DOCKER_RECIPES } from './docker.js';
 import { OBJECT_WORDS, UPDATE_VERBS, firstMatch } from './docker-words.js';
 import { isMissing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
@@ -11,9 +12,10 @@ import { IAC_RECIPES } from './terraform.js';
 
 /**
  * Every recipe, in the order they are tried: specific rows before the defaults of a domain. IaC
- * rows come first: "convert my running containers to Terraform" names docker too.
+ * rows come first ("convert my running containers to Terraform" names docker too), and stacks
+ * before single containers (a request naming both compose and docker is about the stack).
  */
-export const RECIPES: Recipe[] = [...IAC_RECIPES, ...SHELL_RECIPES, ...DOCKER_RECIPES];
+export const RECIPES: Recipe[] = [...IAC_RECIPES, ...SHELL_RECIPES, ...COMPOSE_RECIPES, ...DOCKER_RECIPES];
 
 /**
  * The embedded brain: each interpretation picks the first recipe whose intent, domain, object and

@@ -19,6 +19,7 @@ export const CLOUD_SYNONYMS: CloudSynonym[] = [
     'codepipeline', 'codedeploy', 'step functions', 'eventbridge', 'sam template', 'cdk', 'us-east-1', 'us-east-2',
     'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'lightsail', 'glue', 'athena',
     'autoscaling group', 'auto scaling group', 'vpc endpoint', 'documentdb', 'opensearch', 'neptune', 'amplify',
+    'elastic kubernetes service', 'amazon eks',
   ]),
   ...c('azure', [
     'azure', 'microsoft azure', 'aks', 'acr', 'arm', 'arm template', 'bicep', 'azure functions', 'azure function',
@@ -26,13 +27,13 @@ export const CLOUD_SYNONYMS: CloudSynonym[] = [
     'storage account', 'azure sql', 'container app', 'container apps', 'vm scale set', 'vmss', 'resource group',
     'azure devops', 'entra', 'azure ad', 'service bus', 'event hub', 'event hubs', 'front door', 'app gateway',
     'application gateway', 'log analytics', 'az', 'azure resource manager', 'azure subscription', 'microsoft.containerservice',
-    'azure monitor', 'static web app', 'logic app',
+    'azure monitor', 'static web app', 'logic app', 'azure kubernetes service',
   ]),
   ...c('gcp', [
     'gcp', 'google cloud', 'google cloud platform', 'gke', 'cloud sql', 'cloud run', 'gcs', 'bigquery', 'pub/sub',
     'pubsub', 'cloud storage', 'cloud functions', 'cloud function', 'gce', 'compute engine', 'artifact registry',
     'gcr', 'gcr.io', 'cloud build', 'firestore', 'spanner', 'memorystore', 'app engine', 'gcloud', 'cloud dns',
-    'cloud armor', 'anthos', 'dataflow', 'dataproc', 'bigtable',
+    'cloud armor', 'anthos', 'dataflow', 'dataproc', 'bigtable', 'google kubernetes engine',
   ]),
   ...c(null, ['azure pipelines', 'azure pipeline', 'azure-pipelines.yml', 'azure devops pipeline', 'arm64', 'arm processor', 'google search']),
 ];

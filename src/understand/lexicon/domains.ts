@@ -30,6 +30,7 @@ const rows = (domain: Domain | null, strength: Strength, phrases: string[], extr
 export const DOMAIN_CUES: DomainCue[] = [
   ...rows('docker', 'tool', ['docker', 'docker hub', 'dockerhub', 'docker host', 'docker engine', 'podman', 'buildx']),
   ...rows('docker', 'tool', ['dockerfile', 'containerfile'], { artifact: true }),
+  ...rows('docker', 'tool', ['containerize', 'containerise', 'dockerize', 'dockerise']),
   ...rows('docker', 'object', [
     'container', 'image', 'volume', 'network', 'bridge network', 'registry', 'dangling image', 'push … <image>', 'pull … <image>',
     'scan … <image>',
@@ -70,7 +71,10 @@ export const DOMAIN_CUES: DomainCue[] = [
     'to … cluster', 'on … cluster', 'in … cluster', 'into … cluster', 'from … cluster', 'sidecar', 'init container',
     'resourcequota', 'limitrange', 'pod disruption budget', 'poddisruptionbudget', 'hpa', 'oomkilled',
     'crashloopbackoff', 'crashlooping', 'imagepullbackoff', 'gatekeeper', 'constraint template', 'admission',
+    'port-forward', 'cordon', 'uncordon', 'drain node', 'rollout restart', 'rollout undo',
   ]),
+  // kubectl's short resource names: "deploy/web", "the web deploy", "svc/api"
+  ...rows('kubernetes', 'object', ['deploy'], { nounOnly: true }),
   ...rows('kubernetes', 'context', ['namespace', 'cluster-wide']),
   ...rows('kubernetes', 'hint', ['node', 'canary', 'rbac']),
 
@@ -103,9 +107,9 @@ export const DOMAIN_CUES: DomainCue[] = [
   ...rows('git', 'object', [
     'commit', 'branch', 'local branch', 'cherry-pick', 'rebase', 'reflog', 'stash', 'origin', 'head', 'upstream',
     'push … code', 'push … branch', 'push … commit', 'push … tag', 'git tag', 'merge conflict', 'submodule',
-    'working tree', 'non-fast-forward', 'detached head', 'tag … in git',
+    'working tree', 'non-fast-forward', 'detached head', 'tag … in git', 'clone',
   ]),
-  ...rows('git', 'hint', ['merge', 'push', 'tag', 'clone', 'locally']),
+  ...rows('git', 'hint', ['merge', 'push', 'tag', 'locally']),
 
   ...rows('github', 'tool', ['github', 'gh', 'github.com', 'github repo', 'github repository']),
   ...rows('github', 'object', [
@@ -132,6 +136,12 @@ export const DOMAIN_CUES: DomainCue[] = [
     'virtual network', 'service mesh', 'api version', 'apiversion', 'build artifact', 'data pipeline', 'shell into',
     'a shell', 'every pr', 'each pr', 'on pr', 'on every pr', 'every pull request', 'on pull request',
     'on every pull request', 'for every pr', 'test pr', 'pr build', 'pr check', 'every merge request', 'on merge request',
+    // managed Kubernetes is a cloud resource (written as IaC), not kubectl-level work
+    'azure kubernetes service', 'elastic kubernetes service', 'google kubernetes engine', 'amazon eks',
+    // "az deployment group create": an ARM/Bicep deployment, not a Kubernetes Deployment
+    'az deployment', 'azure deployment', 'resource group deployment',
+    // a file type or a schedule, not the tool
+    'tar file', 'tar archive', 'cron schedule', 'cron expression', 'cron syntax', 'cron trigger',
   ]),
 ];
 
@@ -144,6 +154,10 @@ export interface DomainOverlap {
   /** Evidence for `drop` weaker than this is set aside (naming the tool always stays). */
   below: Strength;
   when: Domain[];
+  /** How strongly one of `when` must be named: `object` unless said. */
+  whenAtLeast?: Strength;
+  /** Only when all the evidence for `drop` comes from these words. */
+  onlyCues?: string[];
   reason: string;
 }
 
@@ -151,7 +165,37 @@ export interface DomainOverlap {
 export const DOMAIN_OVERLAPS: DomainOverlap[] = [
   { drop: 'docker', below: 'tool', when: ['compose', 'kubernetes', 'helm', 'ci', 'bicep', 'arm', 'cloudformation'], reason: 'containers and images inside a stack, cluster, chart, pipeline or template belong to that tool' },
   { drop: 'kubernetes', below: 'object', when: ['helm'], reason: 'a Helm request is helm alone unless kubectl-level objects are acted on' },
+  { drop: 'docker', below: 'tool', when: ['compose'], whenAtLeast: 'context', reason: 'images and containers of a stack belong to compose' },
+  { drop: 'kubernetes', below: 'tool', when: ['arm', 'bicep', 'cloudformation'], reason: 'a deployment of a template is not a Kubernetes Deployment' },
+  { drop: 'git', below: 'tool', when: ['ci'], onlyCues: ['branch', 'merge', 'push', 'tag'], reason: 'the branch a pipeline runs for is a setting of the pipeline' },
 ];
+
+/** What a machine has: a look at one of them with nothing else named is a look at this machine. */
+export const MACHINE_RESOURCES = ['ram', 'memory', 'cpu', 'disk', 'swap', 'load', 'core', 'uptime', 'inode'];
+
+/** Verbs that bring a hosted repository to local work: "clone acme/infra" is git. */
+export const REPOSITORY_LOCAL_VERBS = ['clone'];
+
+/** Nouns for what is written for a CI system: "a gitlab-ci job that builds the image". */
+export const CI_ARTIFACT_NOUNS = ['job', 'pipeline', 'workflow', 'config', 'configuration', 'file', 'yaml', 'stage', 'step'];
+
+/**
+ * File names that name their tool: "main.bicep" is read as "bicep", "prod.tfvars" as "terraform".
+ * The word replaces the file name only for matching; the file name is still reported as written.
+ */
+export const FILE_TYPE_WORDS: { suffix: string; word: string }[] = [
+  { suffix: '.bicep', word: 'bicep' },
+  { suffix: '.bicepparam', word: 'bicep' },
+  { suffix: '.tf', word: 'terraform' },
+  { suffix: '.tfvars', word: 'terraform' },
+  { suffix: '.tfstate', word: 'tfstate' },
+];
+
+/**
+ * Object nouns that only qualify the next word: "the network folder", "the ingress namespace"
+ * (there the word is a name), so they are not evidence of their tool.
+ */
+export const QUALIFIED_NOUNS = ['folder', 'directory', 'dir', 'file', 'files', 'path', 'module', 'namespace'];
 
 /**
  * When a request names no tool, the contract's defaults decide, in this order. Each rule reads
@@ -188,5 +232,5 @@ export const CLOUD_RESOURCE_WORDS = [
   'glue', 'kinesis', 'msk', 'sagemaker', 'cognito', 'secrets manager', 'parameter store', 'acm certificate',
   'route53', 'route 53', 'codebuild', 'codepipeline', 'beanstalk', 'elastic beanstalk', 'redshift', 'aurora',
   'neptune', 'documentdb', 'opensearch', 'lightsail', 'ecs cluster', 'eks cluster', 'aks cluster', 'gke cluster',
-  'fargate',
+  'fargate', 'node pool', 'node group', 'container registry',
 ];

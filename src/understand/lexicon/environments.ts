@@ -42,4 +42,4 @@ export const ENVIRONMENT_PREPOSITIONS = ['to', 'in', 'on', 'into', 'onto', 'for'
  * not in "merge locally" or "the local branch". These are the words that make it so.
  */
 export const LOCAL_DEV_NEXT = ['stack', 'environment', 'env', 'setup', 'set-up', 'compose', 'cluster', 'deployment', 'docker', 'containers', 'kubernetes', 'k8s', 'instance', 'copy', 'version'];
-export const LOCAL_DEV_PHRASES = ['locally', 'on my laptop', 'on my machine', 'on my computer', 'on localhost'];
+export const LOCAL_DEV_PHRASES = ['locally', 'on my laptop', 'on my machine', 'on my computer', 'on localhost', 'for my laptop', 'for my machine', 'on my mac', 'on my workstation'];

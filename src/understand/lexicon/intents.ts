@@ -39,6 +39,7 @@ export const INTENT_CUES: IntentCue[] = [
     'tag', 'convert', 'turn … into', 'translate', 'decompile', 'compile', 'port … to', 'store', 'launch', 'bring up',
     'start a', 'start an', 'start up a', 'allocate', 'author', 'design', 'containerize', 'containerise', 'dockerize',
     'package', 'branch off', 'put together', 'prepare', 'produce', 'configure a', 'configure an', 'cut a release',
+    'file an issue', 'file a bug', 'file a ticket', 'raise an issue', 'log an issue',
   ]),
   ...cues('create', 'verb', 1.2, ['publish … release', 'migrate … to', 'move … to kubernetes']),
   // Wanting a thing asks for it; "we want to test" is about the next verb.
@@ -66,7 +67,7 @@ export const INTENT_CUES: IntentCue[] = [
     'rebase', 'recreate', 'enable', 'disable', 'turn on', 'turn off', 'map', 'refresh', 'rotate', 'replace', 'switch',
     'fmt', 'format', 'import', 'tweak', 'adjust', 'attach', 'connect', 'protect', 'require', 'pin', 'unpin',
     'expose', 'check out', 'migrate', 'pull … image', 'publish … port', 'redirect', 'route', 'grant', 'revoke',
-    'label', 'annotate', 'taint', 'cordon', 'uncordon', 'drain', 'lock', 'unlock', 'sync',
+    'label', 'annotate', 'taint', 'cordon', 'uncordon', 'drain', 'lock', 'unlock', 'sync', 'squash', 'amend',
   ]),
   ...cues('update', 'verb', 0.8, ['make the', 'make it', 'make my', 'make our', 'make this', 'make them']),
   // adding something to what exists changes it: "add a health check to the api service"
@@ -83,7 +84,9 @@ export const INTENT_CUES: IntentCue[] = [
     'more cpu', 'more ram', 'more resources', 'more capacity', 'more instances', 'more copies', 'more replicas',
     'memory limit', 'cpu limit', 'in parallel', 'max size', 'min size', 'desired count', 'node count',
     'of memory', 'of ram', '<number> instance', '<number> copy', '<number> node', '<number> task', '<number> worker',
-    'copies of', 'more nodes', 'more workers', 'capacity',
+    'copies of', 'more nodes', 'more workers', 'capacity', '<number> pod', '<number> replica', 'max instance',
+    'min instance', 'max replica', 'min replica', 'maximum instance', 'minimum instance', 'resource limit',
+    'resource request', 'memory request', 'cpu request', 'more pods', 'more cpus', 'more vcpus',
   ]),
 
   // monitor: only look
@@ -91,17 +94,20 @@ export const INTENT_CUES: IntentCue[] = [
     'show', 'list', 'display', 'view', 'see', 'check', 'inspect', 'describe', 'watch', 'tail', 'print', 'monitor',
     'look at', 'tell me', 'get', 'fetch', 'compare', 'verify', 'validate', 'lint', 'audit', 'diff', 'detect',
     'follow', 'count … running', 'find … running', 'stream', 'report', 'summarize', 'summarise', 'explain',
+    'preview',
   ]),
   ...cues('monitor', 'question', 1.6, [
     'how many', 'how much', 'what is running', 'what is using', 'what is listening', 'healthy', 'status', 'what-if',
     'what if', 'drift', 'uptime', 'logged in', 'what version', 'what … running', 'what … deployed', 'what … installed',
-    'anything using', 'anything listening',
+    'anything using', 'anything listening', 'how long … up', 'how long … running', 'eating', 'hogging',
   ]),
   ...cues('monitor', 'question', 1, ['what is', 'what are', 'how is', 'how are'], { headOnly: true }),
   ...cues('monitor', 'question', 1.6, [
     'which', 'who is', 'is … healthy', 'is … up', 'is … running', 'where is', 'when did', 'what is the', 'is anything',
-    'is something', 'is there',
+    'is something', 'is there', 'what would', 'what will',
   ], { headOnly: true }),
+  // "what processes use the most memory": a question about what is there.
+  ...cues('monitor', 'question', 0.9, ['what'], { headOnly: true }),
   ...cues('monitor', 'noun', 0.8, ['log', 'metrics', 'usage', 'plan', 'output', 'health']),
 
   // destroy
@@ -135,12 +141,12 @@ export const INTENT_CUES: IntentCue[] = [
   // debug: find out why something is wrong
   ...cues('debug', 'question', 1.6, [
     'why', 'what is wrong', 'what went wrong', 'what broke', 'what is causing', 'wrong with', 'what happened',
-    'root cause',
+    'root cause', 'what is going on', 'going on with',
   ]),
   ...cues('debug', 'verb', 1.3, [
     'debug', 'troubleshoot', 'diagnose', 'investigate', 'figure out', 'find out', 'look into', 'fix', 'repair',
     'shell into', 'exec into', 'ssh into', 'get a shell', 'open a shell', 'attach to', 'drop into', 'get into',
-    'dig into', 'resolve', 'sort … out',
+    'dig into', 'resolve', 'sort … out', 'port-forward',
   ]),
   ...cues('debug', 'symptom', 0.5, [
     'crashloop', 'crashlooping', 'crashloopbackoff', 'crash', 'crashing', 'keep crashing', 'failing', 'fail', 'fails',
@@ -157,8 +163,11 @@ export const INTENT_CUES: IntentCue[] = [
     'compress', 'archive', 'zip', 'unzip', 'untar', 'extract', 'find', 'search', 'grep', 'count', 'copy', 'kill',
     'pkill', 'killall', 'free up', 'rsync', 'scp', 'sort', 'download', 'curl', 'wget', 'chmod', 'chown',
     'change … owner', 'change … permission', 'make … executable', 'truncate', 'rotate … log', 'mount', 'unmount',
-    'terminate … process', 'ping', 'transfer',
+    'terminate … process', 'ping', 'transfer', 'count how many', 'replace … <file>',
   ]),
+  // Counting lines or files is a file task, even when it is asked as "print the number of lines".
+  ...cues('execute', 'noun', 1.5, ['number of line', 'number of file', 'number of word']),
+
   ...cues('execute', 'verb', 1, ['move', 'rename']),
 
   // Tool commands: decisive when the request starts with them.
@@ -172,7 +181,7 @@ export const INTENT_CUES: IntentCue[] = [
   ...cues('deploy', 'command', 2, [
     'docker push', 'kubectl apply', 'helm install', 'terraform apply', 'aws cloudformation deploy',
     'aws cloudformation create-stack', 'az deployment group create', 'az deployment sub create', 'gh workflow run',
-    'gh run rerun', 'docker stack deploy', 'sam deploy', 'cdk deploy', 'kubectl rollout restart',
+    'gh run rerun', 'docker stack deploy', 'sam deploy', 'cdk deploy',
   ]),
   ...cues('update', 'command', 2, [
     'docker start', 'docker stop', 'docker restart', 'docker pull', 'docker update', 'docker rename',
@@ -181,7 +190,7 @@ export const INTENT_CUES: IntentCue[] = [
     'terraform fmt', 'terraform import', 'terraform state mv', 'git commit', 'git push', 'git pull', 'git merge',
     'git rebase', 'git cherry-pick', 'git checkout', 'git switch', 'git stash', 'git fetch', 'gh pr merge',
     'systemctl restart', 'systemctl start', 'systemctl stop', 'systemctl reload', 'systemctl enable', 'service … restart',
-    'kubectl cordon', 'kubectl drain', 'apt-get install', 'apt install', 'npm install',
+    'kubectl cordon', 'kubectl drain', 'apt-get install', 'apt install', 'npm install', 'kubectl rollout restart',
   ]),
   ...cues('scale', 'command', 2, ['kubectl scale', 'kubectl autoscale', 'docker compose up --scale', 'docker service scale']),
   ...cues('monitor', 'command', 2, [
@@ -193,6 +202,8 @@ export const INTENT_CUES: IntentCue[] = [
     'helm template', 'helm lint', 'helm show', 'helm search', 'helm diff', 'terraform init', 'terraform validate',
     'terraform plan', 'terraform show', 'terraform output', 'terraform state list', 'terraform graph',
     'terraform providers', 'git status', 'git log', 'git diff', 'git show', 'git blame', 'git branch -a',
+    'gh release list', 'gh release view', 'gh repo list', 'gh repo view', 'gh issue view', 'gh workflow list',
+    'gh workflow view', 'gh pr status', 'gh pr checks',
     'gh pr list', 'gh pr view', 'gh run list', 'gh run view', 'gh issue list', 'df', 'du', 'ps', 'top', 'htop',
     'uptime', 'who', 'free -h', 'free -m', 'netstat', 'ss', 'lsof', 'vmstat', 'iostat', 'journalctl',
     'systemctl status', 'cat', 'less', 'head', 'tail -f', 'ls', 'stat', 'whoami', 'last', 'nproc', 'lscpu',
@@ -221,7 +232,7 @@ export const INTENT_CUES: IntentCue[] = [
 
   // Phrases that look like cues but are not requests.
   ...cues(null, 'none', 0, [
-    'github release', 'helm release', 'image tag', 'backup bucket', 'backup file', 'backup archive', 'backup vault',
+    'github release', 'gh release', 'helm release', 'image tag', 'backup bucket', 'backup file', 'backup archive', 'backup vault',
     'backup copy', 'scale set', 'build artifact', 'build stage', 'deploy stage', 'test stage', 'deploy job',
     'build job', 'on push', 'on every push', 'on pushes', 'pull request', 'merge request', 'change set', 'changeset',
     'state lock', 'log file', 'log aggregation', 'log group', 'logs bucket', 'set of', 'a set', 'up to', 'release note',
@@ -229,6 +240,8 @@ export const INTENT_CUES: IntentCue[] = [
     'health check', 'healthcheck', 'run on', 'runs on', 'key vault', 'build and test', 'dump file', 'backup policy',
     'backup plan', 'backup retention', 'snapshot policy', 'export of', 'plan on', 'plans on', 'on pull request',
     'read replica', 'check out … branch',
+    // "make everything better": no object to make, only a wish (asked about, not run as `make`)
+    'make everything', 'make thing', 'make stuff',
   ]),
 ];
 
@@ -237,7 +250,7 @@ export const FILLERS = [
   'please', 'pls', 'plz', 'kindly', 'can', 'could', 'would', 'will', 'you', 'i', 'we', 'just', 'now', 'then',
   'also', 'go', 'ahead', 'and', 'let', 'us', 'to', 'want', 'need', 'like', 'help', 'me', 'quickly', 'first',
   'finally', 'next', 'hey', 'ok', 'okay', 'so', 'lets', 'try', 'to', 'should', 'must', 'ai', 'reign', 'immediately',
-  'asap', 'again', 'actually', 'really',
+  'asap', 'again', 'actually', 'really', 'mind', 'yo', 'hi', 'hello', 'ugh', 'hmm',
 ];
 
 /** Words that open a relative or subordinate clause: verbs after them describe, they do not ask. */
@@ -251,6 +264,22 @@ export const TASK_SEPARATORS = ['then', 'and then', 'after that', 'afterwards', 
 
 /** Intent cues of these kinds start a task when they follow "and". */
 export const TASK_STARTING_KINDS: CueKind[] = ['verb', 'command'];
+
+/**
+ * Verbs that are usually the means to a later task: "find the .bak files and remove them" asks to
+ * remove. When a later task of the request has one of `then` as its intent, that task decides.
+ */
+export const MEANS_VERBS = { verbs: ['find', 'locate', 'search', 'look for', 'grep', 'identify'], then: ['destroy', 'execute', 'backup'] as Intent[] };
+
+/**
+ * Words that, right after an action word, make that action the subject of a statement: "git push
+ * keeps getting rejected", "terraform apply fails with a 403". The request is about what went wrong.
+ */
+export const PREDICATE_WORDS = [
+  'keeps', 'keep', 'kept', 'fails', 'failed', 'failing', 'is', 'was', 'has', 'hangs', 'hung', 'hanging', 'times', 'timed',
+  'gets', 'got', 'returns', 'returned', 'throws', 'threw', 'errors', 'errored', 'breaks', 'broke', 'crashes', 'crashed',
+  'dies', 'died', 'stuck', 'never', 'does', 'did', 'complains', 'says', 'said',
+];
 
 /** Intent that is asked for with no verb at all ("Terraform for an EKS cluster"). */
 export const NOUN_REQUEST_INTENT: Intent = 'create';

@@ -68,7 +68,10 @@ export const SERVICE_SYNONYMS: ServiceSynonym[] = [
     'elastic container', 'elastic kubernetes', 'elastic block', 'elastic file', 'elastic ips', 'node group', 'node pool',
     'node pools', 'node groups', 'go back', 'go ahead', 'go live', 'go to', 'go through', 'go wrong', 'rabbit hole',
     'jenkins job', 'jenkins pipeline', 'jenkins build', 'jenkinsfile', 'next step', 'next to',
-    'sonar scan', 'elastic cloud'),
+    'sonar scan', 'elastic cloud',
+    // a Kubernetes node, and source files by their language
+    'cordon node', 'uncordon node', 'drain node', 'taint node', 'python file', 'java file', 'go file',
+    'ruby file', 'php file', 'node_modules'),
 ];
 
 /**

@@ -38,6 +38,7 @@ export const ADJECTIVES = [
   'faster', 'cheaper', 'quicker', 'safer', 'smaller', 'bigger', 'reliable', 'robust', 'secure', 'stabler', 'named', 'called',
   'free', 'used', 'available', 'stale', 'flaky',
   'various', 'every', 'each', 'whole', 'complete', 'active', 'inactive', 'idle', 'orphaned', 'outdated', 'unhealthy',
+  'background', 'foreground', 'generic', 'super',
 ];
 
 /**
@@ -77,6 +78,8 @@ export const GENERIC_NOUNS = [
   'sandbox', 'prototype', 'poc', 'mvp', 'thing', 'usual', 'approvals', 'approval', 'reviewers', 'reviewer',
   'review', 'reviews', 'coverage', 'lint', 'linting', 'caching', 'dependency', 'matrix', 'trigger', 'triggers',
   'schedule', 'step', 'box', 'vm', 'laptop', 'computer', 'work', 'working', 'things', 'steps', 'stages', 'environments', 'api version', 'first', 'main', 'master',
+  'ram', 'pid', 'tab', 'tabs', 'space', 'spaces', 'object', 'objects', 'event', 'events', 'max', 'min', 'maximum',
+  'minimum', 'http', 'https', 'protocol', 'extension', 'pattern', 'keys', 'entry', 'entries', 'maintenance',
 ];
 
 /**
@@ -87,8 +90,50 @@ export const NAME_ANCHORS = [
   'service', 'app', 'application', 'deployment', 'container', 'pod', 'release', 'chart', 'stack', 'repo',
   'repository', 'pipeline', 'workflow', 'job', 'volume', 'image', 'function', 'statefulset', 'daemonset', 'cronjob',
   'project', 'site', 'website', 'bucket', 'database', 'db', 'queue', 'topic', 'cluster', 'template', 'module',
-  'network', 'microservice', 'server', 'instance', 'webapp', 'web app', 'component', 'daemon',
+  'network', 'microservice', 'server', 'instance', 'webapp', 'web app', 'component', 'daemon', 'log', 'ingress',
+  'secret', 'configmap', 'deploy',
 ];
+
+/**
+ * Object nouns for running workloads: before them even a generic word or a verb names the thing
+ * ("the frontend release", "the search pod"), as people name services after what they do.
+ */
+export const WORKLOAD_ANCHORS = ['deployment', 'deploy', 'statefulset', 'daemonset', 'pod', 'release', 'container', 'service', 'app', 'microservice', 'ingress'];
+
+/** Generic nouns that name a workload when an object noun follows: "the frontend deployment". */
+export const WORKLOAD_GENERIC_NAMES = ['frontend', 'backend', 'web', 'api', 'worker'];
+
+/**
+ * Words that are also lexicon words or ordinary nouns but commonly the name of an app or service:
+ * where the sentence expects a name ("scale worker to 3", "restart the search pod"), they are one.
+ */
+export const COMMON_APP_NAMES = ['worker', 'search', 'auth', 'gateway', 'proxy', 'scheduler', 'consumer', 'checkout', 'cart', 'notifications', 'billing', 'payments', 'orders', 'reports', 'inventory'];
+
+/**
+ * Short forms people type, read as the word they stand for (the text is still reported as written).
+ */
+export const ABBREVIATIONS: Record<string, string> = {
+  tf: 'terraform', ns: 'namespace', svc: 'service', sts: 'statefulset', cm: 'configmap', po: 'pod',
+  ds: 'daemonset', rs: 'replicaset', k: 'kubectl', kctl: 'kubectl', repos: 'repo', cfg: 'config',
+};
+
+/** Forms of "be" and "get" that make a past participle passive: "should be scaled", "got deployed". */
+export const PASSIVE_AUXILIARIES = ['be', 'been', 'being', 'is', 'are', 'was', 'were', 'get', 'got', 'gets', 'getting'];
+
+/** Words after which an -ing form is the action asked for: "would you mind rolling it back". */
+export const GERUND_LEADS = ['mind', 'try', 'trying', 'start', 'need', 'needs', 'recommend', 'suggest'];
+
+/** Irregular verb forms, to their base. */
+export const IRREGULAR_VERBS: Record<string, string> = {
+  torn: 'tear', tore: 'tear', spun: 'spin', brought: 'bring', built: 'build', rebuilt: 'rebuild', made: 'make',
+  ran: 'run', taken: 'take', took: 'take', undone: 'undo', wrote: 'write', written: 'write', sent: 'send',
+};
+
+/** Namespaces every cluster has, recognised by name alone. */
+export const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
+
+/** kubectl resource types as written before a slash ("deploy/web", "sts/kafka"). */
+export const KUBECTL_TYPES = ['deploy', 'deployment', 'deployments', 'pod', 'pods', 'po', 'svc', 'service', 'sts', 'statefulset', 'ds', 'daemonset', 'job', 'cronjob', 'cj', 'cm', 'configmap', 'secret', 'ns', 'node', 'no', 'rs', 'replicaset', 'ing', 'ingress', 'pvc', 'hpa'];
 
 /** Object nouns to report as `details.object`, by their singular form. */
 export const OBJECT_KINDS: Record<string, string> = {
