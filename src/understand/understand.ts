@@ -59,7 +59,10 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   const refersBack = a.tokens.some((t, i) => REFERRING.has(t.lemma) && !a.subordinate[i + 1] || t.lemma === 'same' && a.tokens[i + 1]?.lemma === 'one');
   const hasTarget = Boolean(entities.name || entities.services?.length || entities.image);
   let fromMemory: Subject | undefined;
-  if (subject && !hasTarget && (refersBack || options.implicitSubject)) {
+  // With no target and no tool named ("what would change if I apply"), the request goes on with
+  // the conversation's last subject, as "it" would.
+  const continues = !hasTarget && domainEvidenceIsEmpty(evidence);
+  if (subject && !hasTarget && (refersBack || options.implicitSubject || continues)) {
     fromMemory = subject;
     if (subject.name) entities.name = one(subject.name);
     else if (subject.services) entities.services = subject.services;
@@ -80,7 +83,10 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   }
 
   let domains: DomainDecision = decideDomains(a, evidence, entities, intent);
-  if (fromMemory && domains.basis === 'none') domains = { domains: fromMemory.domains, basis: 'default', reasons: ['domains of the previous request'] };
+  // A subject taken from memory keeps its tools unless this request names others.
+  if (fromMemory && (domains.basis === 'none' || domains.basis === 'default')) {
+    domains = { domains: fromMemory.domains, basis: 'default', reasons: ['domains of the previous request'] };
+  }
   reasons.push(...domains.reasons);
   if (extracted.devFromLocalPlace && domains.domains.every((d) => d === 'git' || d === 'shell')) {
     entities.environments = entities.environments?.filter((e) => e !== 'dev');
@@ -106,6 +112,10 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
     interpretation: { text, intent, domains: domains.domains, entities, details, confidence, question: null, applied },
     reasons,
   };
+}
+
+function domainEvidenceIsEmpty(evidence: readonly { strength: number }[]): boolean {
+  return evidence.every((e) => e.strength < STRENGTH_VALUE.context);
 }
 
 /** The whole-request interpretation (what `reign parse` prints). Never throws. */
