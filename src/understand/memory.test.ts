@@ -29,6 +29,16 @@ describe('conversation memory', () => {
     expect(converse('run redis named cache', 'stop the web container').last.entities).toEqual({ name: 'web' });
   });
 
+  it('carries the subject and its tool into a request that names neither', () => {
+    const plan = converse('write terraform for an eks cluster and a postgres database on aws', 'what would change if I apply');
+    expect(plan.last).toMatchObject({ intent: 'monitor', domains: ['terraform'] });
+    const apply = converse('write terraform for an eks cluster and a postgres database on aws', 'apply it');
+    expect(apply.last).toMatchObject({ intent: 'deploy', domains: ['terraform'] });
+    // A request that names its own tool keeps it.
+    const own = converse('write terraform for an eks cluster on aws', 'list running containers');
+    expect(own.last.domains).toEqual(['docker']);
+  });
+
   it('asks when there is nothing to refer back to', () => {
     expect(converse('scale it to 4').last.intent).toBe('clarify');
   });
