@@ -14,6 +14,8 @@ const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as con
 const MEMORY_WORDS = new Set(['memory', 'ram', 'mem', '--memory', '-m', 'heap']);
 const CPU_WORDS = new Set(['cpu', 'cpus', 'core', 'cores', 'vcpu', 'vcpus']);
 const RUN_PREFIX = /^\s*(?:run|execute|exec|shell|sh)\s*:\s*(.+)$/is;
+// The whole request is a run verb and one quoted text: `run "touch notes.txt"`.
+const RUN_QUOTED = /^\s*(?:please\s+)?(?:run|execute|exec)\s+(?:the\s+command\s+)?(["'`“])(.+)(["'`”])\s*$/is;
 const OBJECT_KIND = new Map(Object.entries(OBJECT_KINDS));
 // One-word commands, and commands known with an option ("free -h"): the request is the command line.
 const SHELL_BINARIES = new Set(
@@ -137,6 +139,8 @@ function shellCommand(a: Analysis): string | undefined {
   const text = a.text.trim();
   const prefixed = RUN_PREFIX.exec(text);
   if (prefixed) return unquote(prefixed[1]!.trim());
+  const runQuoted = RUN_QUOTED.exec(text);
+  if (runQuoted && runQuoted[2]!.trim()) return runQuoted[2]!.trim();
   if (text.startsWith('$ ')) return text.slice(2).trim();
   const backticked = /`([^`]+)`/.exec(text);
   if (backticked && looksLikeCommand(backticked[1]!)) return backticked[1]!.trim();

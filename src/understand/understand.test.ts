@@ -211,6 +211,10 @@ describe('details for the planner', () => {
   it('keeps quoted shell text as the command to judge', () => {
     expect(parse('run: find /var/log -name "*.gz" -mtime +30')).toMatchObject({ intent: 'execute', domains: ['shell'], details: { command: 'find /var/log -name "*.gz" -mtime +30' } });
     expect(parse('please run `du -sh /srv/* | sort -h`').details.command).toBe('du -sh /srv/* | sort -h');
+    expect(parse('run "touch notes.txt"').details.command).toBe('touch notes.txt');
+    expect(parse("execute 'make deploy'").details.command).toBe('make deploy');
+    // Quotes inside a sentence are not a command unless they read as one.
+    expect(parse('run nginx named "web"').details.command).toBeUndefined();
   });
 });
 
