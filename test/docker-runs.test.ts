@@ -109,6 +109,46 @@ describeDocker('requests against the real engine', () => {
     expect(labelled('network', runId)).toEqual([]);
   });
 
+  it('stops cleanly on Ctrl-C: cancels the running step, rolls back what completed, exits 130', async () => {
+    const box = sandbox();
+    const id = `${process.pid}-${Date.now().toString(36)}`;
+    const plan = {
+      id: 'p-interrupted', request: 'interrupted mid-way', createdAt: new Date().toISOString(),
+      steps: [
+        { id: 'net', action: 'docker.network.create', title: 'network', input: { name: `inet-${id}` } },
+        { id: 'cache', action: 'docker.container.run', title: 'cache', dependsOn: ['net'], input: { name: `icache-${id}`, image: 'redis', network: `inet-${id}` } },
+        { id: 'wait', action: 'shell.run', title: 'long step', dependsOn: ['cache'], input: { command: 'sleep 60' } },
+        { id: 'never', action: 'docker.volume.create', title: 'never runs', dependsOn: ['wait'], input: { name: `ivol-${id}` } },
+      ],
+    };
+    writeFileSync(join(box.cwd, 'plan.json'), JSON.stringify(plan));
+    const child = reignProcess(['apply', 'plan.json', '--yes'], box);
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the long step never started:\n${stderr}`)), 120_000);
+      child.stderr.on('data', () => {
+        if (/\[3\/4\] wait/.test(stderr)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code, stderr).toBe(130);
+    const runs = JSON.parse(reign(['runs', '--json'], box).stdout);
+    created.push(runs[0].id);
+    expect(runs[0].status).toBe('cancelled');
+    expect(labelled('container', runs[0].id)).toEqual([]);
+    expect(labelled('network', runs[0].id)).toEqual([]);
+    expect(labelled('volume', runs[0].id)).toEqual([]);
+    const shown = JSON.parse(reign(['show', runs[0].id, '--json'], box).stdout);
+    expect(shown.steps.map((s: { stepId: string; status: string }) => [s.stepId, s.status])).toEqual([
+      ['net', 'compensated'], ['cache', 'compensated'], ['wait', 'failed'], ['never', 'skipped'],
+    ]);
+  });
+
   it('fails audit verify naming the entry when the audit log is tampered with', () => {
     const box = sandbox();
     const run = reign(['list running containers'], box);

@@ -1,4 +1,5 @@
-import Docker from 'dockerode';
+import { createRequire } from 'node:module';
+import type Docker from 'dockerode';
 import type { Action } from '../../core/action.js';
 import { UsageError } from '../../core/errors.js';
 import { containerIoActions } from './container-io.js';
@@ -30,9 +31,22 @@ const DEFAULT_SOCKET = '/var/run/docker.sock';
  * this; actions use `ctx.docker`.
  */
 export function dockerClient(options: { host?: string | undefined } = {}): Docker {
-  const host = options.host?.trim();
+  const settings = connectionFor(options.host?.trim());
+  // dockerode takes ~150 ms to load and most commands never reach the engine: load it on first use.
+  let client: Docker | undefined;
+  const real = () => (client ??= new (createRequire(import.meta.url)('dockerode') as typeof Docker)(settings));
+  return new Proxy({} as Docker, {
+    get(_target, property) {
+      const value = Reflect.get(real(), property);
+      return typeof value === 'function' ? value.bind(real()) : value;
+    },
+  });
+}
+
+/** dockerode's connection settings for a `DOCKER_HOST`-style address; a bad address fails here, early. */
+function connectionFor(host: string | undefined): Docker.DockerOptions {
   // Explicit even for the default: dockerode would otherwise read DOCKER_HOST by itself.
-  if (!host) return new Docker({ socketPath: DEFAULT_SOCKET });
+  if (!host) return { socketPath: DEFAULT_SOCKET };
   let url: URL;
   try {
     url = new URL(host);
@@ -41,12 +55,12 @@ export function dockerClient(options: { host?: string | undefined } = {}): Docke
   }
   switch (url.protocol) {
     case 'unix:':
-      return new Docker({ socketPath: url.pathname });
+      return { socketPath: url.pathname };
     case 'tcp:':
     case 'http:':
-      return new Docker({ protocol: 'http', host: url.hostname, port: url.port || 2375 });
+      return { protocol: 'http', host: url.hostname, port: url.port || 2375 };
     case 'https:':
-      return new Docker({ protocol: 'https', host: url.hostname, port: url.port || 2376 });
+      return { protocol: 'https', host: url.hostname, port: url.port || 2376 };
     default:
       throw new UsageError(`docker host "${host}" uses an unsupported scheme ${url.protocol}`, 'use unix:///path/to/docker.sock or tcp://host:port');
   }
