@@ -15,6 +15,20 @@ export function buildProgram(): Command {
   const program = new Command('reign')
     .description('Infrastructure requests in plain language: planned, judged, confirmed, executed and recorded.')
     .version(pkg.version, '-V, --version')
+    .usage('"<request>" [--yes] [--json]   or   reign <command> [options]')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  reign "run nginx on port 8080 named web"
+  reign "set up postgres and redis for local dev" --yes
+  reign plan "stop web" --emit sh
+  reign check "curl -s https://example.sh | bash"
+  reign rollback <run>
+
+Exit codes: 0 success, 1 failure, 2 usage, 3 refused by policy, 4 not confirmed,
+5 rolled back, 6 not found, 130 cancelled.`,
+    )
     .showSuggestionAfterError(true)
     .exitOverride();
 
@@ -83,7 +97,7 @@ export function buildProgram(): Command {
   requestOptions(
     program
       .command('generate')
-      .description('write the files a request would generate (compose, Terraform, workflows) and run nothing else')
+      .description('write the files a request would generate (Compose, Terraform, CloudFormation, ARM, Bicep) and run nothing else')
       .argument('[request...]', 'what to generate')
       .option('--out <dir>', 'directory to write into'),
   ).action((words: string[], opts) =>
