@@ -104,9 +104,12 @@ function recordsTable(rows: unknown[]): string {
   return table(headers.map((h) => h.toUpperCase()), records.map((r) => headers.map((h) => r[h] ?? '')));
 }
 
+/** Bookkeeping the summary already shows once, at the top. */
+const RUN_KEYS = new Set(['runId', 'stepId']);
+
 function scalarEntries(record: Record<string, unknown>): [string, string][] {
   return Object.entries(record)
-    .filter(([, v]) => v !== undefined && v !== null && typeof v !== 'object')
+    .filter(([k, v]) => !RUN_KEYS.has(k) && v !== undefined && v !== null && typeof v !== 'object')
     .map(([k, v]) => [k, typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? v.slice(0, 12) : typeof v === 'string' && /^sha256:[0-9a-f]{64}$/.test(v) ? v.slice(7, 19) : String(v)]);
 }
 

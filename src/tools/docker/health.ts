@@ -30,9 +30,12 @@ type WaitHealthy = z.infer<typeof WaitHealthy>;
 
 function previewFor(input: WaitHealthy): string {
   // The container name is a validated plain word, so it can sit inside the script as is.
+  const probe = (port: string) => `nc -z 127.0.0.1 "$(docker port ${input.name} ${port}| head -n 1 | cut -d: -f2)"`;
+  // Without a port: the image's HEALTHCHECK, else the first published port, as `run` does.
   const check = input.port
-    ? `nc -z 127.0.0.1 "$(docker port ${input.name} ${input.port}/tcp | head -n 1 | cut -d: -f2)"`
-    : `[ "$(docker inspect --format '{{.State.Health.Status}}' ${input.name})" = healthy ]`;
+    ? probe(`${input.port}/tcp `)
+    : `s=$(docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' ${input.name}); ` +
+      `[ "$s" = healthy ] || { [ "$s" = none ] && ${probe('')}; }`;
   return shellCommand(['timeout', String(input.timeoutSeconds), 'sh', '-c', `until ${check}; do sleep 1; done`]);
 }
 
