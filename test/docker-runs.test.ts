@@ -16,6 +16,26 @@ afterAll(() => {
   }
 });
 
+/** Applies a plan with `bin/reign` and sends a signal once its progress matches `when`. */
+async function interruptAt(box: ReturnType<typeof sandbox>, plan: object, when: RegExp, signal: NodeJS.Signals) {
+  writeFileSync(join(box.cwd, 'plan.json'), JSON.stringify(plan));
+  const child = reignProcess(['apply', 'plan.json', '--yes'], box);
+  let stderr = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`never reached ${when}:\n${stderr}`)), 120_000);
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (when.test(stderr)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  child.kill(signal);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 describeDocker('requests against the real engine', () => {
   it('runs redis named cache, lists it as a resource, and rollback leaves nothing behind', () => {
     const box = sandbox();
@@ -80,22 +100,8 @@ describeDocker('requests against the real engine', () => {
         { id: 'wait', action: 'shell.run', title: 'long step', dependsOn: ['cache'], input: { command: 'sleep 60' } },
       ],
     };
-    writeFileSync(join(box.cwd, 'plan.json'), JSON.stringify(plan));
-    const child = reignProcess(['apply', 'plan.json', '--yes'], box);
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
     // Kill it once the long step has started: the container and network exist by then.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the long step never started:\n${stderr}`)), 120_000);
-      child.stderr.on('data', () => {
-        if (/\[3\/3\] wait/.test(stderr)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await interruptAt(box, plan, /\[3\/3\] wait/, 'SIGKILL');
 
     const runs = JSON.parse(reign(['runs', '--json'], box).stdout);
     expect(runs[0].status).toBe('interrupted');
@@ -121,21 +127,7 @@ describeDocker('requests against the real engine', () => {
         { id: 'never', action: 'docker.volume.create', title: 'never runs', dependsOn: ['wait'], input: { name: `ivol-${id}` } },
       ],
     };
-    writeFileSync(join(box.cwd, 'plan.json'), JSON.stringify(plan));
-    const child = reignProcess(['apply', 'plan.json', '--yes'], box);
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the long step never started:\n${stderr}`)), 120_000);
-      child.stderr.on('data', () => {
-        if (/\[3\/4\] wait/.test(stderr)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await interruptAt(box, plan, /\[3\/4\] wait/, 'SIGINT');
     expect(code, stderr).toBe(130);
     const runs = JSON.parse(reign(['runs', '--json'], box).stdout);
     created.push(runs[0].id);
