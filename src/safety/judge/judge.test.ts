@@ -348,6 +348,19 @@ describe('everything at once', () => {
     expect(levelOf('for c in $(docker ps -aq); do docker rm -f "$c"; done')).toBe('dangerous');
   });
 
+  it('killing every process that ps lists is dangerous, a filtered set is admin, ps alone reads', () => {
+    expect(levelOf("ps aux | awk '{print $2}' | xargs kill -9")).toBe('dangerous');
+    expect(levelOf('kill -9 $(ps -e -o pid=)')).toBe('dangerous');
+    expect(levelOf('kill $(ps -u alice -o pid=)')).toBe('admin');
+    expect(levelOf("ps aux | grep node | awk '{print $2}' | xargs kill")).toBe('admin');
+    expect(levelOf('ps aux --sort=-%cpu | head')).toBe('read');
+  });
+
+  it('removing every cron job of the user is dangerous; listing them reads', () => {
+    expect(levelOf('crontab -r')).toBe('dangerous');
+    expect(levelOf('crontab -l')).toBe('read');
+  });
+
   it('removing a filtered set is admin', () => {
     expect(levelOf('docker ps -aq --filter status=exited | xargs docker rm')).toBe('admin');
   });

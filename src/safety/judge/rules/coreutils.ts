@@ -14,7 +14,7 @@ const inspection: ToolTable = {
     'cd', 'pushd', 'popd', 'dirs', 'read', 'wait', 'jobs', 'fg', 'bg', 'shift', 'exit', 'return', 'break', 'continue', ':',
     'set', 'shopt', 'ulimit', 'umask', 'trap', 'unset', 'unalias', 'local', 'readonly', 'typeset', 'declare', 'export', 'let',
     'getopts', 'logname', 'whoami', 'id', 'groups', 'users', 'who', 'w', 'last', 'lastb', 'lastlog', 'finger', 'uname', 'hostid', 'pg_isready',
-    'uptime', 'free', 'vmstat', 'iostat', 'mpstat', 'pidstat', 'sar', 'top', 'htop', 'btop', 'atop', 'iotop', 'ps', 'pstree',
+    'uptime', 'free', 'vmstat', 'iostat', 'mpstat', 'pidstat', 'sar', 'top', 'htop', 'btop', 'atop', 'iotop', 'pstree',
     'pgrep', 'pidof', 'lsof', 'fuser', 'lsblk', 'blkid', 'findmnt', 'lscpu', 'lspci', 'lsusb', 'lsmod', 'lshw', 'dmidecode',
     'hwinfo', 'inxi', 'neofetch', 'sensors', 'nvidia-smi', 'getent', 'namei', 'tput', 'clear', 'reset', 'stty', 'dmesg',
     'journalctl', 'systemd-analyze', 'loginctl', 'busctl', 'timedatectl', 'hostnamectl', 'localectl', 'resolvectl', 'ldd',

@@ -14,6 +14,26 @@ const kill: ToolTable = {
   otherwise: { level: 'admin', reason: 'stops a process' },
 };
 
+/**
+ * `ps` only looks, but a listing of every process (`aux`, `-e`, `-ef`, `ax`, `-A`) fed into `kill`
+ * stops them all, so such a listing is marked as naming everything.
+ */
+const processList: ToolTable = {
+  id: 'process.list',
+  names: ['ps'],
+  valueFlags: ['-u', '-U', '-p', '-C', '-G', '-g', '-t', '-o', '-O', '--pid', '--user', '--sort', '--format'],
+  rules: [
+    {
+      id: 'every-process',
+      when: { word: /^-?[a-zA-Z]*[eAx][a-zA-Z]*$/, noFlag: ['-u', '-U', '-p', '-C', '-G', '-g', '-t', '--pid', '--user', '--ppid'] },
+      level: 'read',
+      reason: 'lists every process',
+      traits: ['lists-everything'],
+    },
+  ],
+  otherwise: { level: 'read', reason: 'lists processes' },
+};
+
 const killByName: ToolTable = {
   id: 'process.killall',
   names: ['pkill', 'killall', 'skill', 'slay'],
@@ -120,7 +140,7 @@ const cron: ToolTable = {
   valueFlags: ['-u'],
   rules: [
     { id: 'list', when: { anyFlag: ['-l'] }, level: 'read', reason: 'lists scheduled jobs' },
-    { id: 'remove', when: { anyFlag: ['-r'] }, level: 'admin', reason: 'removes every scheduled job of the user' },
+    { id: 'remove', when: { anyFlag: ['-r'] }, level: 'dangerous', reason: 'removes every scheduled job of the user, with no way back' },
   ],
   otherwise: { level: 'dangerous', reason: 'installs scheduled commands that run later and cannot be checked here' },
 };
@@ -227,6 +247,6 @@ const logWriters: ToolTable = {
 };
 
 export const SYSTEM_TABLES: ToolTable[] = [
-  kill, killByName, killAll, power, disks, mkfs, mount, users, sudoers, systemctl, service, cron, kernel, firewall, networkConfig,
+  kill, processList, killByName, killAll, power, disks, mkfs, mount, users, sudoers, systemctl, service, cron, kernel, firewall, networkConfig,
   bootloader, setClock, switchUser, sessions, shellOptions, logs, logWriters,
 ];
