@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { ReignError, messageOf } from '../core/errors.js';
 import type { Database } from './schema.js';
 
 /** The database file under the Reign home. */
@@ -18,7 +19,7 @@ const STATEMENT_CACHE_SIZE = 256;
  */
 export function openDatabase(options: { home: string }): Kysely<Database> {
   mkdirSync(options.home, { recursive: true, mode: 0o700 });
-  const sqlite = new BetterSqlite3(join(options.home, DATABASE_FILE));
+  const sqlite = openSqlite(join(options.home, DATABASE_FILE));
   // WAL lets `reign runs` read while a run writes; NORMAL still survives a process crash and
   // skips the fsync per commit that would make recording every step slow.
   sqlite.pragma('journal_mode = WAL');
@@ -26,6 +27,19 @@ export function openDatabase(options: { home: string }): Kysely<Database> {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** Opens the file, turning the driver's failures into errors that say what to do. */
+function openSqlite(file: string): BetterSqlite3.Database {
+  try {
+    return new BetterSqlite3(file);
+  } catch (error) {
+    // The native driver is compiled for one Node.js ABI; a different Node.js cannot load it.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_DLOPEN_FAILED') {
+      throw new ReignError('failure', `the SQLite driver was built for another Node.js version than this one (${process.version})`, 'run `npm rebuild better-sqlite3` in the Reign checkout with this Node.js', { cause: error });
+    }
+    throw new ReignError('failure', `cannot open the store ${file}: ${messageOf(error)}`, 'check that REIGN_HOME is a directory you can write', { cause: error });
+  }
 }
 
 /**
