@@ -21,6 +21,14 @@ describe('typo correction', () => {
     expect(corrector.correct('stark')).toBe('stark');
   });
 
+  it('corrects a five-letter word when the different letter is a neighbouring key', () => {
+    const services = new TypoCorrector(['redis', 'nginx', 'stack'], new Set());
+    expect(services.correct('redus')).toBe('redis');
+    expect(services.correct('nginz')).toBe('nginx');
+    // l and t are far apart: "slick" is no slip for "stack".
+    expect(services.correct('stick')).toBe('stick');
+  });
+
   it('does not correct across the first letter', () => {
     expect(corrector.correct('rocker')).toBe('rocker');
   });

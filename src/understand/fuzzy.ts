@@ -42,8 +42,8 @@ export class TypoCorrector {
     for (const target of this.byFirstLetter.get(word[0]!) ?? []) {
       if (Math.abs(target.length - word.length) > allowed) continue;
       // Five letters leave too many real words one letter apart ("slack", "stack"): only a
-      // missing, extra or swapped letter counts there.
-      if (word.length === MIN_LENGTH && target.length === word.length && !isTransposition(word, target)) continue;
+      // missing, extra or swapped letter counts there, or a slip to a neighbouring key ("redus").
+      if (word.length === MIN_LENGTH && target.length === word.length && !isTransposition(word, target) && !isKeySlip(word, target)) continue;
       const d = isTransposition(word, target) ? 1 : distance(word, target);
       if (d < bestDistance) {
         best = target;
@@ -52,6 +52,22 @@ export class TypoCorrector {
     }
     return best;
   }
+}
+
+/** Keys next to each other on a QWERTY keyboard, row by row. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEIGHBOURS = new Map<string, Set<string>>();
+for (const [r, row] of KEY_ROWS.entries()) {
+  for (const [c, key] of [...row].entries()) {
+    const near = [row[c - 1], row[c + 1], KEY_ROWS[r - 1]?.[c], KEY_ROWS[r - 1]?.[c + 1], KEY_ROWS[r + 1]?.[c], KEY_ROWS[r + 1]?.[c - 1]];
+    NEIGHBOURS.set(key, new Set(near.filter((k): k is string => Boolean(k))));
+  }
+}
+
+/** "redus" and "redis" differ in one letter whose keys touch: a slip, unlike "slack" and "stack". */
+function isKeySlip(a: string, b: string): boolean {
+  const differing = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [[ch, b[i]!] as const]));
+  return differing.length === 1 && Boolean(NEIGHBOURS.get(differing[0]![0])?.has(differing[0]![1]));
 }
 
 /** "dokcer" and "docker" differ by two letters swapped: one slip of the fingers, not two. */
