@@ -39,6 +39,14 @@ describe('conversation memory', () => {
     expect(own.last.domains).toEqual(['docker']);
   });
 
+  it('reads a service of the previous stack as part of that stack', () => {
+    const { last } = converse('set up postgres and redis for local dev', "restore yesterday's backup of postgres");
+    expect(last).toMatchObject({ intent: 'restore', domains: ['compose'], entities: { services: ['postgres'] } });
+    expect(last.applied).toEqual(['compose (previous request)']);
+    // Without that stack, one service alone is a container.
+    expect(converse("restore yesterday's backup of postgres").last.domains).toEqual(['docker']);
+  });
+
   it('asks when there is nothing to refer back to', () => {
     expect(converse('scale it to 4').last.intent).toBe('clarify');
   });

@@ -87,6 +87,13 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   if (fromMemory && (domains.basis === 'none' || domains.basis === 'default')) {
     domains = { domains: fromMemory.domains, basis: 'default', reasons: ['domains of the previous request'] };
   }
+  // "restore postgres" right after setting up a stack with postgres: that stack's postgres.
+  const named = entities.services ?? [];
+  if (!fromMemory && subject?.services && domains.basis === 'default' && named.length > 0 && named.every((n) => subject.services!.includes(n))
+    && subject.domains.some((d) => d !== domains.domains[0])) {
+    domains = { domains: subject.domains, basis: 'default', reasons: ['the services of the previous request, with its tools'] };
+    applied.push(`${subject.domains.join(', ')} (previous request)`);
+  }
   reasons.push(...domains.reasons);
   if (extracted.devFromLocalPlace && domains.domains.every((d) => d === 'git' || d === 'shell')) {
     entities.environments = entities.environments?.filter((e) => e !== 'dev');
