@@ -71,8 +71,19 @@ export const Details = z.object({
   command: z.string().optional(),
   /** The kind of object acted on when the text says it: container, image, network, volume, … */
   object: z.string().optional(),
+  /** A password the request states ("with password …"): a secret, used by the step that needs it. */
+  password: z.string().optional(),
 });
 export type Details = z.infer<typeof Details>;
+
+/** A value the request states in so many words ("named web", "on port 8080"): used or refused, never dropped. */
+export const StatedValue = z.object({
+  kind: z.enum(['name', 'port', 'network', 'secret', 'tag']),
+  value: z.string(),
+  /** The words it came from, as written. */
+  words: z.string(),
+});
+export type StatedValue = z.infer<typeof StatedValue>;
 
 export const Interpretation = z.object({
   text: z.string(),
@@ -86,5 +97,7 @@ export const Interpretation = z.object({
   question: z.string().nullable(),
   /** Remembered defaults that were applied, shown to the user ("environment prod from session"). */
   applied: z.array(z.string()).default([]),
+  /** Values the text states; the planner must use each one or say it did not. */
+  stated: z.array(StatedValue).default([]),
 });
 export type Interpretation = z.infer<typeof Interpretation>;

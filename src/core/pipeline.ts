@@ -9,7 +9,7 @@ import type { Plan } from './plan.js';
 import type { ActionRegistry } from './registry.js';
 import type { Review } from './review.js';
 import { parseWith } from './validate.js';
-import { StrictDetails, StrictEntities } from './patterns.js';
+import { checkRequestValues } from './request-values.js';
 
 export interface PipelineDeps {
   /** For actions that find out their effect while planning (`prepare`). */
@@ -37,11 +37,6 @@ export async function planAndReview(request: string, interpretations: Interpreta
   return reviewPlanned(await prepareEffects(plan, deps), deps);
 }
 
-/** Values taken from the request must have strict shapes before anything is planned from them. */
-export function checkRequestValues(i: Interpretation): void {
-  parseWith(StrictEntities, i.entities, 'request value');
-  parseWith(StrictDetails, i.details, 'request value');
-}
 
 /** Runs each step's `prepare`, so the review sees what the step will really do. */
 export async function prepareEffects(plan: Plan, deps: Pick<PipelineDeps, 'registry' | 'clients' | 'signal' | 'onProgress'>): Promise<Plan> {

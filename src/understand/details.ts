@@ -22,7 +22,7 @@ const SHELL_BINARIES = new Set(
   INTENT_CUES.filter((c) => c.kind === 'command' && (!c.phrase.includes(' ') || /^\S+ -/.test(c.phrase))).map((c) => c.phrase.split(' ')[0]!),
 );
 
-export function extractDetails(a: Analysis): Details {
+export function extractDetails(a: Analysis, options: { wholeRequest: boolean } = { wholeRequest: true }): Details {
   const details: Details = {};
   const { tokens } = a;
   const lower = (i: number) => tokens[i]?.lower ?? '';
@@ -91,7 +91,7 @@ export function extractDetails(a: Analysis): Details {
 
   const kind = objectKind(a);
   if (kind) details.object = kind;
-  const command = shellCommand(a);
+  const command = options.wholeRequest ? shellCommand(a) : undefined;
   if (command) details.command = command;
   return details;
 }
@@ -132,28 +132,33 @@ function objectKind(a: Analysis): string | undefined {
 }
 
 /**
- * Shell text to run as given: inside backticks or quotes when it reads as a command, after
- * "run:", after "$ ", or the whole request when it starts with a shell command and its options.
+ * Shell text to run as given, only when the whole request is a command: after "run:", a run verb
+ * and one quoted text (`run "du -sh /var/log"`), after "$ ", one quoted command alone, or a
+ * command line that starts with a shell command and its options ("df -h"). A quote, backtick or
+ * `$(` anywhere else is part of a value, and values are held to their strict shapes.
  */
 function shellCommand(a: Analysis): string | undefined {
   const text = a.text.trim();
   const prefixed = RUN_PREFIX.exec(text);
   if (prefixed) return unquote(prefixed[1]!.trim());
   const runQuoted = RUN_QUOTED.exec(text);
-  if (runQuoted && runQuoted[2]!.trim()) return runQuoted[2]!.trim();
+  if (runQuoted && runQuoted[2]!.trim() && closes(runQuoted[1]!, runQuoted[3]!) && !hasQuote(runQuoted[2]!, runQuoted[1]!)) return runQuoted[2]!.trim();
   if (text.startsWith('$ ')) return text.slice(2).trim();
-  const backticked = /`([^`]+)`/.exec(text);
-  if (backticked && looksLikeCommand(backticked[1]!)) return backticked[1]!.trim();
-  const quoted = /["“]([^"”]+)["”]/.exec(text);
-  if (quoted && looksLikeCommand(quoted[1]!) && /[|&;><]|\s-{1,2}\w/.test(quoted[1]!)) return quoted[1]!.trim();
+  const alone = /^(["'`“])(.+)(["'`”])$/s.exec(text);
+  if (alone && closes(alone[1]!, alone[3]!) && !hasQuote(alone[2]!, alone[1]!) && SHELL_BINARIES.has(alone[2]!.trim().split(/\s+/)[0] ?? '')) return alone[2]!.trim();
   const [first, second] = text.split(/\s+/);
   if (first && SHELL_BINARIES.has(first) && (!second || /^(-|\/|~|\.\/)/.test(second))) return text;
   return undefined;
 }
 
-function looksLikeCommand(text: string): boolean {
-  const first = text.trim().split(/\s+/)[0] ?? '';
-  return SHELL_BINARIES.has(first) || /^(\.{0,2}\/)[\w./-]+$/.test(first) || /[|&;]/.test(text);
+/** The quote that closes the command is the one that opened it. */
+function closes(open: string, close: string): boolean {
+  return open === '“' ? close === '”' : open === close;
+}
+
+/** `run "a" named "b"` is not one quoted command: its opening quote appears inside. */
+function hasQuote(inner: string, open: string): boolean {
+  return inner.includes(open === '“' ? '”' : open);
 }
 
 function unquote(text: string): string {

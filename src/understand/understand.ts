@@ -1,4 +1,4 @@
-import type { Domain, Entities, Intent, Interpretation } from '../core/interpretation.js';
+import type { Details, Domain, Entities, Intent, Interpretation } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import { analyze } from './analyze.js';
 import { extractEntities, list } from './entities.js';
@@ -8,6 +8,7 @@ import type { DomainDecision } from './domain-decision.js';
 import { decideDomains, domainEvidence } from './domain-decision.js';
 import type { ConversationMemory, SessionDefaults, Subject } from './memory.js';
 import { createMemory, updateMemory } from './memory.js';
+import { statedValues, type StatedValue } from './stated.js';
 import { SETS } from './tables.js';
 import { NOUN_REQUEST_INTENT } from './lexicon/intents.js';
 import { DEFAULT_APPLIES_TO, DEFAULT_STATEMENT_PATTERNS } from './lexicon/defaults.js';
@@ -20,6 +21,8 @@ interface Options {
   implicitSubject?: boolean;
   /** The user's answer to a question named this thing ("cache"), even if it is a common word. */
   answerName?: string;
+  /** A part of a longer request: shell text counts only when the whole request is a command. */
+  part?: boolean;
 }
 
 /** Why the interpretation came out as it did: the cues and rules that decided. */
@@ -40,7 +43,9 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   const entities = extracted.entities;
   if (options.answerName && !entities.name && !entities.services && !entities.image) entities.name = options.answerName;
 
-  const details = extractDetails(a);
+  const details = extractDetails(a, { wholeRequest: !options.part });
+  const stated = statedValues(text);
+  placeStated(stated, entities, details);
   const evidence = domainEvidence(a, extracted, Boolean(details.command));
   // Where the request happens ("the repo", "the stack") is enough to read "rename" or "move" as a change.
   const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= STRENGTH_VALUE.context).map((e) => e.domain)));
@@ -48,9 +53,9 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   let intent = decision.intent ?? (entities.services?.length ? NOUN_REQUEST_INTENT : undefined);
   if (!decision.intent && intent) reasons.push('no verb: a request naming services asks to create them');
 
-  const stated = statedDefaults(a, entities);
-  if (stated) {
-    const noted = describeDefaults(stated);
+  const defaultsSaid = statedDefaults(a, entities);
+  if (defaultsSaid) {
+    const noted = describeDefaults(defaultsSaid);
     return { interpretation: clarification(text, entities, `Noted ${noted} for this session. What should I do?`, 0.9), reasons: [`a statement of session defaults: ${noted}`] };
   }
 
@@ -102,7 +107,7 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
 
   if (!intent || domains.domains.length === 0) {
     const question = questionFor(a, intent, decision.reasons);
-    return { interpretation: clarification(text, entities, question, intent ? 0.75 : 0.9, applied), reasons: [...reasons, 'nothing to act on: asking'] };
+    return { interpretation: { ...clarification(text, entities, question, intent ? 0.75 : 0.9, applied), stated }, reasons: [...reasons, 'nothing to act on: asking'] };
   }
 
   applyDefaults(entities, domains.domains, defaults, applied);
@@ -116,9 +121,26 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   const domainSureness = { named: 1, hinted: 0.8, default: 0.65, none: 0.3 }[domains.basis];
   const confidence = Math.min(0.99, Math.round((0.2 + 0.45 * intentMargin + 0.3 * domainSureness) * 100) / 100);
   return {
-    interpretation: { text, intent, domains: domains.domains, entities, details, confidence, question: null, applied },
+    interpretation: { text, intent, domains: domains.domains, entities, details, confidence, question: null, applied, stated },
     reasons,
   };
+}
+
+/**
+ * What the text states in so many words wins over what the word tables guessed: "run postgres
+ * named db" names `db`, even though "db" is also a word for a database; "with password X" is the
+ * password to use.
+ */
+function placeStated(stated: StatedValue[], entities: Entities, details: Details): void {
+  for (const s of stated) {
+    if (s.kind === 'secret' && details.password === undefined) details.password = s.value;
+    if (s.kind === 'network' && details.network === undefined) details.network = s.value;
+    if (s.kind === 'name') {
+      const taken = [...(entities.services ?? []), ...list(entities.namespace), ...list(entities.branch), ...list(entities.environments), ...list(entities.image)].map((v) => String(v).toLowerCase());
+      const names = list(entities.name);
+      if (!names.includes(s.value) && !taken.includes(s.value.toLowerCase())) entities.name = one([...names, s.value]);
+    }
+  }
 }
 
 function domainEvidenceIsEmpty(evidence: readonly { strength: number }[]): boolean {
@@ -157,7 +179,7 @@ export function understandAll(text: string, memory?: ConversationMemory): Interp
   let working = memory ?? createMemory();
   const results: Interpretation[] = [];
   segments.forEach((segment, index) => {
-    const interpretation = understandWith(segment, working, { implicitSubject: index > 0 });
+    const interpretation = understandWith(segment, working, { implicitSubject: index > 0, part: true });
     results.push(interpretation);
     working = remember(working, interpretation);
   });
@@ -249,7 +271,7 @@ function questionFor(a: Analysis, intent: Intent | undefined, reasons: string[])
 }
 
 function clarification(text: string, entities: Entities, question: string, confidence: number, applied: string[] = []): Interpretation {
-  return { text, intent: 'clarify', domains: [], entities, details: {}, confidence, question, applied };
+  return { text, intent: 'clarify', domains: [], entities, details: {}, confidence, question, applied, stated: [] };
 }
 
 /** Tasks start at a sentence, at "then", or at a clause that opens with a request verb. */

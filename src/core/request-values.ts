@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { UsageError } from './errors.js';
+import type { Interpretation, StatedValue } from './interpretation.js';
+import { IMAGE_REFERENCE, StrictDetails, StrictEntities, safeName } from './patterns.js';
+import { parseWith } from './validate.js';
+
+/**
+ * The checks a request passes before anything is planned from it. Shell text is allowed only when
+ * the whole request is a command (`details.command`, judged whole later); anywhere else a word
+ * holding shell syntax, control or invisible characters, look-alike letters or an oversized value
+ * is refused, naming the word and the rule. Values the text states ("named X", "port X") are held
+ * to their strict shapes as written, so nothing is cut down to a part that happens to look safe.
+ */
+export function checkRequestValues(i: Interpretation): void {
+  if (i.details.command === undefined) checkWords(i.text, new Set(i.stated.filter((s) => s.kind === 'secret').map((s) => s.value)));
+  for (const stated of i.stated) checkStated(stated);
+  parseWith(StrictEntities, i.entities, 'request value');
+  parseWith(StrictDetails, i.details, 'request value');
+}
+
+const MAX_REQUEST_LENGTH = 16_384;
+const MAX_WORD_LENGTH = 256;
+
+/** Why a word cannot be a value, first match wins; each row is shown to the user. */
+const WORD_RULES: readonly { test: (word: string) => boolean; rule: string }[] = [
+  // eslint-disable-next-line no-control-regex
+  { test: (w) => /[\u0000-\u001f\u007f-\u009f]/.test(w), rule: 'it holds control characters (newlines, NUL or terminal escapes)' },
+  { test: (w) => /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/.test(w), rule: 'it holds invisible or right-to-left marks' },
+  { test: (w) => /[;|&$`<>\\{}]/.test(w) || /["']/.test(w.replace(/(?<=[A-Za-z])['’](?=[A-Za-z])/g, '')), rule: 'it holds shell syntax; Reign runs shell text only when the whole request is a command, e.g. reign \'run "du -sh /var/log"\'' },
+  { test: (w) => /%[0-9a-f]{2}/i.test(w), rule: 'it holds URL-encoded characters' },
+  { test: (w) => /[^\x20-\x7e’‘“”–—…·×°]/.test(w), rule: 'names, images, ports and paths are plain ASCII (Docker names: letters, digits, "_", "." and "-")' },
+  { test: (w) => w.length > MAX_WORD_LENGTH, rule: `values are at most ${MAX_WORD_LENGTH} characters` },
+];
+
+function checkWords(text: string, secrets: Set<string>): void {
+  if (text.length > MAX_REQUEST_LENGTH) throw new UsageError(`the request is ${text.length} characters long: requests are at most ${MAX_REQUEST_LENGTH}`);
+  for (const chunk of text.split(/[ \t]+/)) {
+    // "&" and "&&" between tasks read as "and"; sentence punctuation and surrounding quotes are not part of a value.
+    if (!chunk || chunk === '&' || chunk === '&&') continue;
+    const word = chunk.replace(/^["'`‘“(]+/, '').replace(/[,.!?:;)]+$/, '').replace(/["'`’”]+$/, '').replace(/[,.!?:;)]+$/, '');
+    if (!word || secrets.has(word) || [...secrets].some((s) => chunk.includes(s))) continue;
+    const broken = WORD_RULES.find((r) => r.test(word));
+    if (broken) throw new UsageError(`request value ${shown(word)}: ${broken.rule}`, 'nothing was run; rephrase the request with plain values');
+  }
+}
+
+const PORT = z.number().int().min(1, 'ports are 1-65535').max(65535, 'ports are 1-65535');
+const STATED_SHAPES: Record<StatedValue['kind'], (value: string) => string | undefined> = {
+  name: (v) => problem(StrictEntities.shape.name, v),
+  network: (v) => problem(safeName, v),
+  tag: (v) => (IMAGE_REFERENCE.test(v) && v.length <= 256 ? undefined : 'expected an image reference such as api:dev or ghcr.io/acme/api:1.2'),
+  port: (v) => {
+    const parts = /^(\d{1,6})(?::(\d{1,6}))?(?:\/(?:tcp|udp))?$/.exec(v);
+    if (!parts) return 'expected a port number 1-65535 (or host:container, e.g. 8080:80)';
+    return problem(PORT, Number(parts[1])) ?? (parts[2] ? problem(PORT, Number(parts[2])) : undefined);
+  },
+  // eslint-disable-next-line no-control-regex
+  secret: (v) => (/^[^\u0000-\u001f\u007f]{1,256}$/.test(v) ? undefined : 'expected one line of at most 256 characters'),
+};
+
+function checkStated(stated: StatedValue): void {
+  const wrong = STATED_SHAPES[stated.kind](stated.value);
+  if (!wrong) return;
+  const value = stated.kind === 'secret' ? '(the stated secret)' : shown(stated.value);
+  throw new UsageError(`request value ${stated.kind} ${value} (from "${shownWords(stated)}"): ${wrong}`, 'nothing was run; rephrase the request with a valid value');
+}
+
+function problem(schema: z.ZodType, value: unknown): string | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+/** A value as it can be printed safely: escaped, and cut when long. */
+function shown(value: string): string {
+  const cut = value.length > 60 ? `${value.slice(0, 60)}… (${value.length} characters)` : value;
+  return JSON.stringify(cut).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function shownWords(stated: StatedValue): string {
+  const words = stated.kind === 'secret' ? stated.words.replace(stated.value, '…') : stated.words;
+  return shown(words).slice(1, -1);
+}
