@@ -24,6 +24,13 @@ function plantedSecrets(): { secret: string; text: string }[] {
     () => { const s = `eyJhbGciOiJIUzI1NiJ9.${b64url(24)}.${b64url(32)}`; return { secret: s, text: `Authorization: Bearer ${s}` }; },
     () => { const s = alnum(18); return { secret: s, text: `postgres://app:${s}@db.internal:5432/app` }; },
     () => { const s = alnum(16); return { secret: s, text: `DB_PASSWORD=${s}` }; },
+    // Secrets in plain words: a value that mixes letters and digits after the word that names it.
+    () => { const s = `${alnum(10)}4x`; return { secret: s, text: `with password ${s}` }; },
+    () => { const s = `${alnum(20)}9k`; return { secret: s, text: `the token is ${s}` }; },
+    () => { const s = `${alnum(14)}2b`; return { secret: s, text: `secret ${s}` }; },
+    () => { const s = `${alnum(24)}7z`; return { secret: s, text: `api key ${s}` }; },
+    () => { const s = `${alnum(12)}5m`; return { secret: s, text: `--password ${s}` }; },
+    () => { const s = `${alnum(12)}3p`; return { secret: s, text: `mysql -u root -p ${s}` }; },
   ];
   return Array.from({ length: 50 }, (_, i) => kinds[i % kinds.length]!());
 }

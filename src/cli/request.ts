@@ -47,7 +47,8 @@ export async function planCommand(app: App, text: string, opts: RequestOptions &
   const { plan, review } = prepared;
   if (opts.out) {
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(resolve(app.cwd, opts.out), `${JSON.stringify(plan, null, 2)}\n`);
+    // Secrets never reach the file; a plan that needs one is planned again rather than applied.
+    await writeFile(resolve(app.cwd, opts.out), `${JSON.stringify(app.secrets.redactValue(plan), null, 2)}\n`);
     out.note(`plan written to ${opts.out}: reign apply ${opts.out}`);
   }
   if (opts.emit === 'sh') out.line(planAsShell(plan));
@@ -64,6 +65,10 @@ export async function applyCommand(app: App, file: string, opts: RequestOptions,
     throw new UsageError(`cannot read plan ${file}: ${(error as Error).message}`, 'write one with: reign plan "<request>" --out plan.json');
   }
   const saved = parseWith(Plan, raw, file);
+  const withoutSecret = saved.steps.filter((step) => JSON.stringify(step.input).includes('[REDACTED:'));
+  if (withoutSecret.length) {
+    throw new UsageError(`${file}: step(s) ${withoutSecret.map((s) => s.id).join(', ')} need a secret that saved plans do not keep`, 'run the request itself instead: reign "<request>"');
+  }
   const { plan, review } = reviewPlanned(saved, await pipelineDeps(app, opts, out));
   showPlan(out, plan, review, saved.interpretations);
   return confirmAndExecute(app, plan, review, opts, out, saved.interpretations);
@@ -73,9 +78,12 @@ type Prepared = { interpretations: Interpretation[]; plan: Plan; review: Review 
 
 async function prepareRequest(app: App, text: string, opts: RequestOptions & { quiet?: boolean }, out: Output): Promise<Prepared> {
   if (!text.trim()) throw new UsageError('no request given', 'try: reign "list running containers"');
-  const interpretations = await understandInSession(app, text, opts, out);
-  if (!interpretations) return { exit: EXIT.usage };
-  if (!Array.isArray(interpretations)) return { exit: EXIT.success };
+  const understood = await understandInSession(app, text, opts, out);
+  if (!understood) return { exit: EXIT.usage };
+  if (!('interpretations' in understood)) return { exit: EXIT.success };
+  const { interpretations } = understood;
+  // A password the request states is a secret from here on: in the store, the audit log and output.
+  app.secrets.addSecrets(interpretations.flatMap((i) => i.stated.filter((s) => s.kind === 'secret').map((s) => s.value)));
   const deps = await pipelineDeps(app, opts, out);
   const planned = await planAndReview(text, interpretations, { ...deps, brain: narrowed(deps.brain, opts.transformPlan) });
   const { plan, review } = planned;
@@ -85,6 +93,7 @@ async function prepareRequest(app: App, text: string, opts: RequestOptions & { q
     else out.note(message);
     return { exit: EXIT.usage };
   }
+  await understood.remember();
   if (!opts.quiet && !out.json) showPlan(out, plan, review, interpretations);
   return { interpretations, plan, review };
 }

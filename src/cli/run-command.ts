@@ -26,7 +26,8 @@ export function reportError(out: Output, error: unknown, debug: boolean): number
   const code = error instanceof ReignError ? exitCodeFor(error.code) : EXIT.failure;
   const hint = error instanceof ReignError ? error.hint : undefined;
   if (out.json) {
-    out.jsonValue({ error: { code: error instanceof ReignError ? error.code : 'failure', message: messageOf(error), hint: hint ?? null } });
+    const details = error instanceof ReignError ? error.details : undefined;
+    out.jsonValue({ error: { code: error instanceof ReignError ? error.code : 'failure', message: messageOf(error), hint: hint ?? null, ...details } });
   }
   out.note(`${out.color.red('error:')} ${messageOf(error)}`);
   if (hint) out.note(`  ${out.color.dim('hint:')} ${hint}`);

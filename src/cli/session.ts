@@ -31,13 +31,20 @@ export async function openSession(store: Store, opts: SessionOptions): Promise<S
 /** Clarifying questions asked in a row before giving up, so a loop of answers cannot go on forever. */
 const MAX_QUESTIONS = 3;
 
+/** A request read in its conversation, and how to make it the conversation's subject once it is planned. */
+export interface Understood {
+  interpretations: Interpretation[];
+  /** Called only when a plan was made: a refused or unplanned request is not what "it" means next. */
+  remember(): Promise<void>;
+}
+
 /**
  * Reads a request in its conversation: "it" resolves against earlier requests, stated defaults
  * apply, and in a terminal a clarifying question is asked and its answer continues the same
  * request. Returns undefined when the request stays too vague to act on, and `{ stated }` when it
  * only stated session defaults.
  */
-export async function understandInSession(app: App, text: string, opts: SessionOptions, out: Output): Promise<Interpretation[] | { stated: true } | undefined> {
+export async function understandInSession(app: App, text: string, opts: SessionOptions, out: Output): Promise<Understood | { stated: true } | undefined> {
   const session = await openSession(await app.store(), opts);
   let memory = await session.load();
   let interpretations = understandAll(text, memory);
@@ -52,11 +59,11 @@ export async function understandInSession(app: App, text: string, opts: SessionO
     interpretations = interpretations.map((i, n) => (n === index ? continueWith(i, answer, memory) : i));
   }
   for (const i of interpretations) memory = remember(memory, i);
-  await session.save(memory);
 
   const unclear = interpretations.find((i) => i.intent === 'clarify');
   // "we use AWS" is a statement, not a request: noting it is the whole job.
   if (stated && unclear) {
+    await session.save(memory);
     if (out.json) out.jsonValue({ session: session.id, defaults: stated });
     return { stated: true };
   }
@@ -65,5 +72,5 @@ export async function understandInSession(app: App, text: string, opts: SessionO
     else out.note(unclear.question ?? 'Could you say more about what you want done?');
     return undefined;
   }
-  return interpretations;
+  return { interpretations, remember: () => session.save(memory) };
 }

@@ -16,16 +16,20 @@ export class ReignError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly hint?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Record<string, unknown> },
   ) {
     super(message, options);
     this.name = 'ReignError';
+    this.details = options?.details;
   }
+
+  /** Data a script can act on (`--json` shows it beside the message): the words left unused, … */
+  readonly details?: Record<string, unknown>;
 }
 
 export class UsageError extends ReignError {
-  constructor(message: string, hint?: string) {
-    super('usage', message, hint);
+  constructor(message: string, hint?: string, details?: Record<string, unknown>) {
+    super('usage', message, hint, { details });
   }
 }
 

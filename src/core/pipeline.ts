@@ -9,7 +9,7 @@ import type { Plan } from './plan.js';
 import type { ActionRegistry } from './registry.js';
 import type { Review } from './review.js';
 import { parseWith } from './validate.js';
-import { checkRequestValues } from './request-values.js';
+import { checkRequestValues, checkStatedUsed } from './request-values.js';
 
 export interface PipelineDeps {
   /** For actions that find out their effect while planning (`prepare`). */
@@ -34,6 +34,7 @@ export interface PipelineDeps {
 export async function planAndReview(request: string, interpretations: Interpretation[], deps: PipelineDeps): Promise<{ plan: Plan; review: Review }> {
   for (const i of interpretations) checkRequestValues(i);
   const { plan } = await deps.brain.plan(request, { interpretations, cwd: deps.cwd, outputDir: deps.outputDir });
+  checkStatedUsed(plan);
   return reviewPlanned(await prepareEffects(plan, deps), deps);
 }
 

@@ -9,6 +9,8 @@ export const Step = z.object({
   title: z.string(),
   input: z.unknown(),
   dependsOn: z.array(z.string()).default([]),
+  /** The words of the request the step came from (one part of a request that says several things). */
+  from: z.string().optional(),
   /** Per-step timeout in milliseconds; the executor's default applies when absent. */
   timeoutMs: z.number().int().positive().optional(),
 });

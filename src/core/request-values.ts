@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from './errors.js';
 import type { Interpretation, StatedValue } from './interpretation.js';
+import type { Plan } from './plan.js';
 import { IMAGE_REFERENCE, StrictDetails, StrictEntities, safeName } from './patterns.js';
 import { parseWith } from './validate.js';
 
@@ -40,7 +41,7 @@ function checkWords(text: string, secrets: Set<string>): void {
     const word = chunk.replace(/^["'`‘“(]+/, '').replace(/[,.!?:;)]+$/, '').replace(/["'`’”]+$/, '').replace(/[,.!?:;)]+$/, '');
     if (!word || secrets.has(word) || [...secrets].some((s) => chunk.includes(s))) continue;
     const broken = WORD_RULES.find((r) => r.test(word));
-    if (broken) throw new UsageError(`request value ${shown(word)}: ${broken.rule}`, 'nothing was run; rephrase the request with plain values');
+    if (broken) throw new UsageError(`request value ${shown(chunk)}: ${broken.rule}`, 'nothing was run; rephrase the request with plain values');
   }
 }
 
@@ -79,4 +80,31 @@ function shown(value: string): string {
 function shownWords(stated: StatedValue): string {
   const words = stated.kind === 'secret' ? stated.words.replace(stated.value, '…') : stated.words;
   return shown(words).slice(1, -1);
+}
+
+/**
+ * Every value the request states is used by a step, or the plan is refused naming the words left
+ * over: a dropped "port 99999" or "with password …" would run something other than what was asked.
+ */
+export function checkStatedUsed(plan: Plan): void {
+  if (plan.steps.length === 0) return;
+  const strings: string[] = [];
+  const numbers = new Set<number>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (typeof value === 'number') numbers.add(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  for (const step of plan.steps) collect(step.input);
+  const used = (s: StatedValue) =>
+    strings.some((text) => text.includes(s.value)) || (s.kind === 'port' && numbers.has(Number(s.value.split(/[:/]/)[0])));
+  const unused = plan.interpretations.flatMap((i) => i.stated).filter((s) => !used(s));
+  if (unused.length === 0) return;
+  const words = unused.map((s) => shownWords(s));
+  throw new UsageError(
+    `I did not use ${words.map((w) => `"${w}"`).join(', ')} from the request: the plan would not do what was asked`,
+    'nothing was run; rephrase the request so each value has a place (e.g. "run nginx on port 8080 named web")',
+    { unused: unused.map((s) => ({ kind: s.kind, words: shownWords(s) })) },
+  );
 }

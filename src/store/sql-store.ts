@@ -192,9 +192,17 @@ export function createSqlStore(db: Kysely<Database>, secrets: SecretScanner): St
     },
 
     async listResources(options = {}) {
-      let query = db.selectFrom('resources').selectAll().orderBy('created_at', 'asc').orderBy('run_id').orderBy('step_id');
-      if (!options.includeRemoved) query = query.where('removed_at', 'is', null);
-      if (options.runId) query = query.where('run_id', '=', options.runId);
+      // Resources created in the same millisecond keep the order of their steps in the plan.
+      let query = db
+        .selectFrom('resources as r')
+        .leftJoin('steps as s', (join) => join.onRef('s.run_id', '=', 'r.run_id').onRef('s.step_id', '=', 'r.step_id'))
+        .selectAll('r')
+        .orderBy('r.created_at', 'asc')
+        .orderBy('r.run_id')
+        .orderBy('s.plan_index')
+        .orderBy('r.step_id');
+      if (!options.includeRemoved) query = query.where('r.removed_at', 'is', null);
+      if (options.runId) query = query.where('r.run_id', '=', options.runId);
       const rows = await query.execute();
       return rows.map(
         (r): ResourceRecord => ({

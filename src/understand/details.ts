@@ -89,11 +89,16 @@ export function extractDetails(a: Analysis, options: { wholeRequest: boolean } =
     if (details.path === undefined && isPath(t.raw)) details.path = t.raw;
   });
 
-  const kind = objectKind(a);
+  const kind = objectKind(a) ?? (details.path && buildAsked(a) ? 'image' : undefined);
   if (kind) details.object = kind;
   const command = options.wholeRequest ? shellCommand(a) : undefined;
   if (command) details.command = command;
   return details;
+}
+
+/** "build ./app as api:dev", "from the Dockerfile in ./svc": a path is an image context only then. */
+function buildAsked(a: Analysis): boolean {
+  return a.tokens.some((t) => t.lemma === 'build' || t.lower.startsWith('dockerfile') || t.lower.endsWith('/dockerfile'));
 }
 
 /** "all containers", "all the stopped containers", "every volume". */
@@ -120,7 +125,10 @@ function objectKind(a: Analysis): string | undefined {
     const t = a.tokens[i]!;
     const kind = OBJECT_KIND.get(`${t.lemma} ${a.tokens[i + 1]?.lemma ?? ''}`) ?? OBJECT_KIND.get(t.lemma);
     if (!kind) continue;
-    const prev = a.tokens[i - 1]?.lemma ?? '';
+    // "on the network backend": the determiner does not make the network the thing acted on.
+    let before = i - 1;
+    while (before > 0 && SETS.determiners.has(a.tokens[before]!.lemma)) before--;
+    const prev = a.tokens[before]?.lemma ?? '';
     if (kind === 'port' && ['on', 'to', 'exposing', 'expose', 'at'].includes(prev)) continue;
     // "volume data:/data", "on network backend": a setting of the thing, not the thing.
     const next = a.tokens[i + 1];

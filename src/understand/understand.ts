@@ -92,9 +92,10 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   if (fromMemory && (domains.basis === 'none' || domains.basis === 'default')) {
     domains = { domains: fromMemory.domains, basis: 'default', reasons: ['domains of the previous request'] };
   }
-  // "restore postgres" right after setting up a stack with postgres: that stack's postgres.
+  // "restore postgres" right after setting up a stack with postgres: that stack's postgres. Only
+  // for acting on something that exists: "run nginx" after a cron job for nginx logs is new.
   const named = entities.services ?? [];
-  if (!fromMemory && subject?.services && domains.basis === 'default' && named.length > 0 && named.every((n) => subject.services!.includes(n))
+  if (!fromMemory && intent !== 'create' && subject?.services && domains.basis === 'default' && named.length > 0 && named.every((n) => subject.services!.includes(n))
     && subject.domains.some((d) => d !== domains.domains[0])) {
     domains = { domains: subject.domains, basis: 'default', reasons: ['the services of the previous request, with its tools'] };
     applied.push(`${subject.domains.join(', ')} (previous request)`);

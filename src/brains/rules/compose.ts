@@ -89,7 +89,7 @@ function createStack(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missi
   let stack: Stack;
   if (manifests.length) {
     try {
-      stack = stackFromManifests(project, manifests, (name) => existingSecrets[name] ?? newSecret());
+      stack = stackFromManifests(project, manifests, (name) => i.details.password ?? existingSecrets[name] ?? newSecret());
     } catch (error) {
       return { question: `I could not mirror those manifests: ${(error as Error).message}` };
     }
@@ -98,7 +98,8 @@ function createStack(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missi
     if (wanted.length === 0) return { question: 'Which services should the stack have? e.g. "set up postgres and redis for local dev", "a monitoring stack", "an ELK stack".' };
     const { entries, unknown } = resolveServices(wanted);
     if (unknown.length) return { question: `I have no stack template for ${unknown.join(', ')} yet. I can put these in a stack: ${Object.keys(SERVICE_CATALOG).join(', ')}.` };
-    const secrets = Object.fromEntries(secretNames(entries).map((name) => [name, existingSecrets[name] ?? newSecret()]));
+    // A password the request states is the stack's password; otherwise the one already in `.env`.
+    const secrets = Object.fromEntries(secretNames(entries).map((name) => [name, i.details.password ?? existingSecrets[name] ?? newSecret()]));
     stack = stackFromCatalog(project, entries, secrets);
   }
   return [...writeSteps(stack, ctx), upStep(stack, ctx)];

@@ -1,15 +1,12 @@
 /**
- * Words that say which Docker object and which verb a request is about, when the
- * understanding stage leaves them implicit. First match wins: specific words come first.
+ * Words that say which view of a container a request asks for, when the understanding stage
+ * names no object. Object nouns (network, volume, image) come only from the understanding, which
+ * knows "on the network backend" is a setting, not the thing acted on. First match wins.
  */
 export const OBJECT_WORDS: [string, string[]][] = [
-  ['logs', ['logs', 'log', 'output']],
+  ['logs', ['output']],
   ['stats', ['stats', 'usage', 'resources', 'consumption']],
-  ['network', ['network', 'networks', 'net']],
-  ['volume', ['volume', 'volumes']],
-  ['image', ['image', 'images']],
   ['inspect', ['inspect', 'details', 'config', 'configuration']],
-  ['container', ['container', 'containers']],
 ];
 
 /** Verbs within `update` that map to different container actions. */

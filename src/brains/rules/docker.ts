@@ -28,7 +28,8 @@ function runContainer(i: Interpretation): StepDraft[] | Missing {
   const hostPort = first(i.entities.port);
   const containerPort = i.details.containerPort ?? catalog?.port ?? hostPort;
   const env: Record<string, string> = { ...catalog?.env, ...i.details.env };
-  for (const key of catalog?.secretEnv ?? []) env[key] ??= randomBytes(12).toString('base64url');
+  // A password the request states is used; otherwise one is made for the service.
+  for (const key of catalog?.secretEnv ?? []) env[key] ??= i.details.password ?? randomBytes(12).toString('base64url');
   const run: StepDraft = {
     id: `run-${name}`,
     action: 'docker.container.run',

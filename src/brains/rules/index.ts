@@ -45,6 +45,7 @@ export function createRulesBrain(registry: ActionRegistry): Brain {
             title: draft.title,
             input: draft.input,
             dependsOn: own.length ? own : previous,
+            from: interpretation.text,
             ...(draft.timeoutMs ? { timeoutMs: draft.timeoutMs } : {}),
           });
         }
@@ -68,7 +69,7 @@ export function createRulesBrain(registry: ActionRegistry): Brain {
 function planPart(i: Interpretation, context: BrainContext, registry: ActionRegistry): { drafts: StepDraft[] } | { message: string } {
   if (i.intent === 'clarify') return { message: i.question ?? 'Could you say more about what you want done?' };
   const words = new Set(i.text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean));
-  const object = i.details.object ?? firstMatch(OBJECT_WORDS, i.text) ?? (i.details.path ? 'image' : undefined);
+  const object = i.details.object ?? firstMatch(OBJECT_WORDS, i.text);
   const verb = i.intent === 'update' ? firstMatch(UPDATE_VERBS, i.text) : undefined;
   const recipe = RECIPES.find(
     (r) =>

@@ -110,8 +110,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   },
   {
     id: 'mysql-password-flag',
-    description: 'A password glued to -p on a mysql, mysqldump, mysqladmin or mariadb command line',
-    pattern: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?[ \t]-p` + ARGUMENT),
+    description: 'A password after -p (glued or not) on a mysql, mysqldump, mysqladmin or mariadb command line',
+    pattern: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?[ \t]-p(?:[ \t](?!-))?` + ARGUMENT),
   },
   {
     id: 'redis-password-flag',
@@ -125,6 +125,15 @@ export const SECRET_RULES: readonly SecretRule[] = [
       String.raw`(?<![A-Za-z0-9-])--?(?:password|passwd|pass|passphrase|token|secret|api-key|apikey|access-token|auth-token|client-secret|secret-key)(?:=|[ \t]+)` + ARGUMENT,
       'i',
     ),
+  },
+  {
+    id: 'plain-word-secret',
+    description: 'A value given in words after password, passphrase, token, secret or key ("with password hunter2secret"); only a value mixing letters and digits, so prose survives',
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z0-9_-])(?:password|passwd|passphrase|token|secret|api[ _-]?key|key)(?:[ \t]+(?:is|of|was))?[ \t]+` + ARGUMENT,
+      'i',
+    ),
+    accept: (secret) => secret.length >= 6 && /[0-9]/.test(secret) && /[A-Za-z]/.test(secret) && !/^[\w.-]+\/[\w./-]+$/.test(secret),
   },
   {
     id: 'env-secret',

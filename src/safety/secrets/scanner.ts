@@ -7,6 +7,8 @@ export interface SecretScanner {
   redactValue<T>(value: T): T;
   /** Where the secrets are, in order, without overlaps. */
   findSecrets(text: string): SecretMatch[];
+  /** Marks values found at run time (a password the request states) as secrets from now on. */
+  addSecrets(values: readonly string[]): void;
 }
 
 export interface SecretMatch {
@@ -28,10 +30,14 @@ const SECRET_FIELD = 'secret-field';
 const MIN_LITERAL_LENGTH = 4;
 
 export function createSecretScanner(options: SecretScannerOptions = {}): SecretScanner {
-  const literals = [...new Set(options.extraSecrets ?? [])]
-    .filter((s) => s.length >= MIN_LITERAL_LENGTH)
-    // Longest first, so a secret that contains another is redacted whole.
-    .sort((a, b) => b.length - a.length);
+  let literals: string[] = [];
+  const addSecrets = (values: readonly string[]) => {
+    literals = [...new Set([...literals, ...values])]
+      .filter((s) => s.length >= MIN_LITERAL_LENGTH)
+      // Longest first, so a secret that contains another is redacted whole.
+      .sort((a, b) => b.length - a.length);
+  };
+  addSecrets(options.extraSecrets ?? []);
   const rules = SECRET_RULES.map((rule) => ({ rule, regex: new RegExp(rule.pattern.source, `${rule.pattern.flags}gd`) }));
 
   const findSecrets = (text: string): SecretMatch[] => {
@@ -68,7 +74,7 @@ export function createSecretScanner(options: SecretScannerOptions = {}): SecretS
 
   const redactValue = <T>(value: T): T => redactDeep(value, undefined, redactText, new WeakSet()) as T;
 
-  return { redactText, redactValue, findSecrets };
+  return { redactText, redactValue, findSecrets, addSecrets };
 }
 
 /** Keeps a match unless an earlier (higher-priority) one already covers part of it. */
