@@ -105,7 +105,7 @@ describe('compose recipes: an existing stack', () => {
 
   it('watches, restarts, scales, updates and takes it down', () => {
     expect(steps(on('show the stack', { intent: 'monitor' }))).toMatchObject([{ action: 'compose.ps', input: ref }]);
-    expect(steps(on('follow the logs of redis', { intent: 'monitor', entities: { services: ['redis'] }, details: { follow: true } }))).toMatchObject([{ action: 'compose.logs', input: { ...ref, service: 'redis', follow: true } }]);
+    expect(steps(on('follow the logs of redis', { intent: 'monitor', entities: { services: ['redis'] }, details: { follow: true, object: 'logs' } }))).toMatchObject([{ action: 'compose.logs', input: { ...ref, service: 'redis', follow: true } }]);
     expect(steps(on('restart redis', { intent: 'update', entities: { services: ['redis'] } }))).toMatchObject([{ action: 'compose.restart', input: { service: 'redis' } }]);
     expect(steps(on('scale redis to 3', { intent: 'scale', entities: { services: ['redis'], replicas: 3 } }))).toMatchObject([{ action: 'compose.scale', input: { service: 'redis', replicas: 3 } }]);
     expect(steps(on('update postgres to 17', { intent: 'update', entities: { services: ['postgres'], version: '17' } }))).toMatchObject([{ action: 'compose.update', input: { service: 'postgres', image: 'postgres:17' } }]);

@@ -28,12 +28,12 @@ describe('rules brain', () => {
     expect(p.steps[0]!.input).toMatchObject({ name: 'cache', image: 'redis:7', memory: 268435456 });
   });
 
-  it('tells networks, volumes, images and logs apart from containers', async () => {
+  it('acts on the object the understanding names: networks, images and logs apart from containers', async () => {
     const cases: [Partial<Interpretation> & { text: string }, string][] = [
-      [{ text: 'create a network called backend', intent: 'create', domains: ['docker'], entities: { name: 'backend' } }, 'docker.network.create'],
-      [{ text: 'remove the backend network', intent: 'destroy', domains: ['docker'], entities: { name: 'backend' } }, 'docker.network.remove'],
-      [{ text: 'build an image from ./app tagged api:dev', intent: 'create', domains: ['docker'], entities: { image: 'api:dev' }, details: { path: './app' } }, 'docker.image.build'],
-      [{ text: 'show the logs of web', intent: 'monitor', domains: ['docker'], entities: { name: 'web' } }, 'docker.container.logs'],
+      [{ text: 'create a network called backend', intent: 'create', domains: ['docker'], entities: { name: 'backend' }, details: { object: 'network' } }, 'docker.network.create'],
+      [{ text: 'remove the backend network', intent: 'destroy', domains: ['docker'], entities: { name: 'backend' }, details: { object: 'network' } }, 'docker.network.remove'],
+      [{ text: 'build an image from ./app tagged api:dev', intent: 'create', domains: ['docker'], entities: { image: 'api:dev' }, details: { path: './app', object: 'image' } }, 'docker.image.build'],
+      [{ text: 'show the logs of web', intent: 'monitor', domains: ['docker'], entities: { name: 'web' }, details: { object: 'logs' } }, 'docker.container.logs'],
       [{ text: 'list running containers', intent: 'monitor', domains: ['docker'] }, 'docker.container.list'],
       [{ text: 'stop web', intent: 'update', domains: ['docker'], entities: { name: 'web' } }, 'docker.container.stop'],
       [{ text: 'restart web', intent: 'update', domains: ['docker'], entities: { name: 'web' } }, 'docker.container.restart'],
@@ -67,7 +67,7 @@ describe('rules brain', () => {
 
   it('chains the parts of a decomposed request in the order they were said', async () => {
     const p = await plan(
-      read('create a network called backend', { intent: 'create', domains: ['docker'], entities: { name: 'backend' } }),
+      read('create a network called backend', { intent: 'create', domains: ['docker'], entities: { name: 'backend' }, details: { object: 'network' } }),
       read('run redis named cache', { intent: 'create', domains: ['docker'], entities: { services: ['redis'], name: 'cache' }, details: { network: 'backend' } }),
     );
     expect(p.steps.map((s) => [s.id, s.dependsOn])).toEqual([

@@ -111,7 +111,15 @@ export const SECRET_RULES: readonly SecretRule[] = [
   {
     id: 'mysql-password-flag',
     description: 'A password after -p (glued or not) on a mysql, mysqldump, mysqladmin or mariadb command line',
-    pattern: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?[ \t]-p(?:[ \t](?!-))?` + ARGUMENT),
+    pattern: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?[ \t]-p` + ARGUMENT),
+  },
+  {
+    id: 'mysql-spaced-password',
+    // `mysql -p app` names the database `app` and prompts; only a word that looks like a password
+    // (letters and digits mixed) after a spaced -p is taken as one.
+    description: 'A password-like word after a spaced -p on a mysql or mariadb command line ("mysql -u root -p s3cretpw")',
+    pattern: new RegExp(String.raw`\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]*?[ \t]-p[ \t]+(?!-)` + ARGUMENT),
+    accept: (secret) => looksLikeSecretWord(secret),
   },
   {
     id: 'redis-password-flag',
@@ -133,7 +141,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
       String.raw`(?<![A-Za-z0-9_-])(?:password|passwd|passphrase|token|secret|api[ _-]?key|key)(?:[ \t]+(?:is|of|was))?[ \t]+` + ARGUMENT,
       'i',
     ),
-    accept: (secret) => secret.length >= 6 && /[0-9]/.test(secret) && /[A-Za-z]/.test(secret) && !/^[\w.-]+\/[\w./-]+$/.test(secret),
+    accept: (secret) => looksLikeSecretWord(secret),
   },
   {
     id: 'env-secret',
@@ -188,4 +196,9 @@ export function entropy(text: string): number {
 /** Letters and digits mixed, with the spread of a random value rather than a word or a path. */
 export function looksRandom(value: string): boolean {
   return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && entropy(value) >= 3;
+}
+
+/** A word in prose that is a secret rather than a name: long enough, letters and digits mixed, not a path. */
+function looksLikeSecretWord(word: string): boolean {
+  return word.length >= 6 && /[0-9]/.test(word) && /[A-Za-z]/.test(word) && !/^[\w.-]+\/[\w./-]+$/.test(word);
 }

@@ -182,6 +182,8 @@ describe('secret scanner', () => {
       'authorization-header': `proxy-authorization: Digest ${random(20)}`,
       'bearer-token': `Bearer ${random(20)}`,
       'mysql-password-flag': `mysqldump -uroot -p'${random(10)}' app`,
+      'mysql-spaced-password': `mysql -u root -p ${random(10)}9x`,
+      'plain-word-secret': `with password ${random(10)}7q`,
       'redis-password-flag': `redis-cli -a "${random(10)}" info`,
       'password-flag': `openssl enc -pass ${random(10)}`,
       'env-secret': `HCLOUD_TOKEN=${random(20)}`,
