@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain, understand } from './index.js';
+import { explain, understand, understandAll } from './index.js';
 
 const parse = (text: string) => understand(text);
 
@@ -223,5 +223,20 @@ describe('explanations', () => {
     const { reasons } = explain('uninstall the grafana chart');
     expect(reasons.join(' ')).toMatch(/uninstall/);
     expect(reasons.join(' ')).toMatch(/helm/);
+  });
+});
+
+describe('several named services in one request', () => {
+  it('reads each service with its own name as its own task, with the verb said once', () => {
+    const parts = understandAll('run postgres named db and redis named cache on the network backend');
+    expect(parts.map((p) => [p.intent, p.entities.services, p.entities.name])).toEqual([
+      ['create', ['postgres'], 'db'],
+      ['create', ['redis'], 'cache'],
+    ]);
+    expect(parts[1]!.details.network).toBe('backend');
+  });
+
+  it('keeps services listed without names together as one stack', () => {
+    expect(understandAll('set up postgres and redis for local dev')).toHaveLength(1);
   });
 });

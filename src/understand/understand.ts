@@ -284,12 +284,37 @@ function taskSegments(a: Analysis): string[] {
     const clause = a.clause[m.start]!;
     if (clause > 0) starts.add(a.clause.indexOf(clause));
   }
+  const named = namedServiceStarts(a);
+  for (const start of named) starts.add(start);
   const ordered = [...starts].sort((x, y) => x - y);
+  let verb: string | undefined;
   return ordered.map((start, k) => {
     const words = a.tokens.slice(start, ordered[k + 1] ?? a.tokens.length).map((t) => t.raw);
     while (words.length > 1 && /^(and|then|plus)$/i.test(words[words.length - 1]!)) words.pop();
+    while (words.length > 1 && /^(and|plus)$/i.test(words[0]!)) words.shift();
+    // "run postgres named db and redis named cache": the second service takes the first's verb.
+    if (named.has(start) && verb) words.unshift(verb);
+    else verb = a.intents.find((m) => m.start === start && m.row.kind === 'verb')?.row && a.tokens[start]!.raw;
     return words.join(' ');
   });
+}
+
+/**
+ * "postgres named db and redis named cache": each service given its own name after the first is
+ * a task of its own, so neither name is lost to a single stack.
+ */
+function namedServiceStarts(a: Analysis): Set<number> {
+  const naming = (i: number) => ['named', 'called'].includes(a.tokens[i]?.lower ?? '');
+  const starts = new Set<number>();
+  let namedBefore = false;
+  let previousEnd = 0;
+  for (const service of a.services) {
+    for (let i = previousEnd; i < service.start; i++) if (naming(i)) namedBefore = true;
+    previousEnd = service.end;
+    const joined = a.tokens[service.start - 1]?.lower === 'and' || a.tokens[service.start]!.breakBefore;
+    if (namedBefore && joined && naming(service.end)) starts.add(a.tokens[service.start - 1]?.lower === 'and' ? service.start - 1 : service.start);
+  }
+  return starts;
 }
 
 function one<T>(values: T[]): T | T[] {
