@@ -1,10 +1,12 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { defineAction } from '../../core/action.js';
-import { ReignError } from '../../core/errors.js';
+import { ReignError, UsageError } from '../../core/errors.js';
+import { labelledRemoveStep } from '../docker/labelled.js';
 import { shellCommand } from '../docker/preview.js';
 import { composeWords } from './cli.js';
 import { layoutOf, prepareProject } from './lifecycle.js';
+import { replicaPortClash } from './ports.js';
 import { projectContainers, waitHealthy, writeOverride } from './project.js';
 import { runCompose, settled } from './run.js';
 import { imageReference, ProjectLayout, ProjectRef, serviceName } from './schemas.js';
@@ -72,7 +74,13 @@ const ComposeScale = ProjectRef.extend({
   replicas: z.number({ error: 'replicas: expected a whole number from 0 to 50' }).int().min(0).max(50),
   layout: ProjectLayout.optional(),
   timeoutSeconds: z.number().int().min(0).max(3600).default(300),
-});
+})
+  // Refused while planning: replicas that cannot all get their host ports would be created, fail
+  // to start and be left behind.
+  .superRefine((input, check) => {
+    const clash = input.layout && replicaPortClash(input.layout, input.service, input.replicas);
+    if (clash) check.addIssue({ code: 'custom', path: ['replicas'], message: clash });
+  });
 
 export const composeScale = defineAction({
   id: 'compose.scale',
@@ -89,12 +97,19 @@ export const composeScale = defineAction({
     const previous = running.filter((c) => c.service === input.service).length;
     const layout = await layoutOf(ctx, ref, input.layout);
     if (!layout.services.some((s) => s.name === input.service)) throw new ReignError('not_found', `project ${ref.project} has no service ${input.service}`, `its services: ${layout.services.map((s) => s.name).join(', ')}`);
-    await writeOverride(ctx, ref, layout, running);
+    const clash = replicaPortClash(layout, input.service, input.replicas);
+    if (clash) throw new UsageError(clash);
+    // The new containers carry this step's labels (the running ones are not recreated), so a
+    // failed or interrupted scale finds and removes exactly what it started.
+    await writeOverride(ctx, ref, layout, running, [input.service]);
     await runCompose(ctx, ref, ['up', '-d', '--no-deps', '--no-recreate', '--scale', `${input.service}=${input.replicas}`, input.service], { override: true });
     if (input.replicas > 0) await waitHealthy(ctx, ref, [input.service], input.timeoutSeconds);
     return { service: input.service, previous, replicas: input.replicas };
   },
+  // Compose removes the highest-numbered containers first: the ones this step added.
   undo: (input, output) => ({ action: 'compose.scale', input: { ...input, replicas: output.previous } }),
+  // Started, created or half-started: whatever carries this step's labels goes.
+  undoInterrupted: (_input, at) => labelledRemoveStep(at),
 });
 
 const ComposeUpdate = ProjectRef.extend({
@@ -127,7 +142,8 @@ export const composeUpdate = defineAction({
     await ctx.files.write(path, document.toString());
     const planned = await layoutOf(ctx, ref, input.layout);
     const layout = { ...planned, services: planned.services.map((s) => (s.name === input.service ? { ...s, image: input.image } : s)) };
-    await writeOverride(ctx, ref, layout, await projectContainers(ctx, ref.project));
+    // Its container is recreated on the new image: this step's, with this step's labels.
+    await writeOverride(ctx, ref, layout, await projectContainers(ctx, ref.project), [input.service]);
     try {
       await runCompose(ctx, ref, ['up', '-d', '--no-deps', input.service], { override: true });
       await waitHealthy(ctx, ref, [input.service], input.timeoutSeconds);

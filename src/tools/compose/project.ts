@@ -4,16 +4,21 @@ import { ReignError } from '../../core/errors.js';
 import { LABELS } from '../../core/run.js';
 import { engine, reignLabels, sleep } from '../docker/engine.js';
 import { overridePath } from './cli.js';
+import { publishedHostPorts } from './ports.js';
 import { lastLines, runCompose, type Runner } from './run.js';
 import type { ComposeCli, ProjectLayout, ProjectRef } from './schemas.js';
 
 /** Labels Compose itself puts on what it creates; both versions use them. */
-export const COMPOSE_LABELS = { project: 'com.docker.compose.project', service: 'com.docker.compose.service' } as const;
+export const COMPOSE_LABELS = { project: 'com.docker.compose.project', service: 'com.docker.compose.service', number: 'com.docker.compose.container-number' } as const;
 
 export interface ServiceContainer {
   id: string;
   service: string;
   name: string;
+  /** Compose's replica number: 1 for the first container of a service, then 2, 3, … */
+  number: number;
+  /** When the engine created it, in seconds. */
+  created: number;
   /** running, exited, … */
   state: string;
   /** healthy, unhealthy, starting, or none when the service has no health check. */
@@ -34,6 +39,8 @@ export async function projectContainers(ctx: Pick<Context, 'docker'>, project: s
       id: c.Id,
       service: c.Labels[COMPOSE_LABELS.service] ?? '',
       name: c.Names[0]?.replace(/^\//, '') ?? c.Id,
+      number: Number(c.Labels[COMPOSE_LABELS.number] ?? 0),
+      created: c.Created,
       state: c.State,
       health: /\(healthy\)/.test(c.Status) ? 'healthy' : /\(unhealthy\)/.test(c.Status) ? 'unhealthy' : /\(health: starting\)/.test(c.Status) ? 'starting' : 'none',
       published: [...new Set(c.Ports.filter((p) => p.PublicPort).map((p) => `${p.IP ?? '0.0.0.0'}:${p.PublicPort}`))],
@@ -55,6 +62,7 @@ interface ConfigService {
   network_mode?: string;
   pid?: string;
   cap_add?: string[];
+  ports?: unknown[];
   volumes?: (string | { type?: string; source?: string })[];
 }
 
@@ -78,7 +86,10 @@ export async function layoutFromConfig(ctx: Runner, ref: ProjectRef & { cli: Com
   const own = (record: Record<string, { external?: unknown } | null> | undefined) => Object.entries(record ?? {}).filter(([, v]) => !v?.external).map(([k]) => k);
   const networks = own(config.networks);
   return {
-    services: services.map(([name, s]) => ({ name, ...(s.image ? { image: s.image } : {}) })),
+    services: services.map(([name, s]) => {
+      const publishes = publishedHostPorts(s.ports);
+      return { name, ...(s.image ? { image: s.image } : {}), ...(publishes.length ? { publishes } : {}) };
+    }),
     volumes: own(config.volumes),
     // A project without networks of its own gets Compose's `default`.
     networks: networks.length ? networks : ['default'],
@@ -90,14 +101,17 @@ export async function layoutFromConfig(ctx: Runner, ref: ProjectRef & { cli: Com
  * Writes the run-time override beside the compose file: each service's image as the image
  * settings map it (an air-gapped mirror, local test images), and Reign's labels on containers,
  * volumes and networks so `reign resources` and label sweeps find them. The user's compose.yaml
- * stays as generated. Returns whether the file existed before.
+ * stays as generated. `creating` names the services whose new containers this step starts even
+ * though the service has some already (a scale, an image change). Returns whether the file
+ * existed before.
  */
-export async function writeOverride(ctx: Context, ref: ProjectRef, layout: ProjectLayout, running: ServiceContainer[]): Promise<{ existed: boolean }> {
+export async function writeOverride(ctx: Context, ref: ProjectRef, layout: ProjectLayout, running: ServiceContainer[], creating: string[] = []): Promise<{ existed: boolean }> {
   const labels = stackLabels(ctx, running);
   const services = Object.fromEntries(
     layout.services.map((s) => {
       const mapped = s.image ? ctx.images.resolve(s.image) : undefined;
-      return [s.name, { ...(mapped && mapped !== s.image ? { image: mapped } : {}), labels }];
+      const own = creating.includes(s.name) ? reignLabels(ctx) : serviceLabels(ctx, running.filter((c) => c.service === s.name));
+      return [s.name, { ...(mapped && mapped !== s.image ? { image: mapped } : {}), labels: own }];
     }),
   );
   const document = {
@@ -112,14 +126,23 @@ export async function writeOverride(ctx: Context, ref: ProjectRef, layout: Proje
 }
 
 /**
- * The labels for the override: this step's for a new project; for one already running, the ones
- * its containers carry, since Compose recreates a container whose labels change and a deploy of
- * an unchanged stack must leave it running.
+ * A service's labels: the ones its first container carries, since Compose recreates a container
+ * whose labels change and a deploy of an unchanged stack must leave it running; this step's for
+ * a service with no container yet, whose containers this step creates.
  */
+function serviceLabels(ctx: Context, containers: ServiceContainer[]): Record<string, string> {
+  const first = containers.filter((c) => c.labels[LABELS.run]).sort((a, b) => a.number - b.number)[0];
+  return first ? reignLabelsOf(first) : reignLabels(ctx);
+}
+
+/** Volumes and networks keep the labels of the step that made the stack: its oldest container's. */
 function stackLabels(ctx: Context, running: ServiceContainer[]): Record<string, string> {
-  const labelled = running.find((c) => c.labels[LABELS.run]);
-  if (!labelled) return reignLabels(ctx);
-  return Object.fromEntries(Object.entries(labelled.labels).filter(([key]) => key.startsWith('dev.reign.')));
+  const oldest = running.filter((c) => c.labels[LABELS.run]).sort((a, b) => a.created - b.created)[0];
+  return oldest ? reignLabelsOf(oldest) : reignLabels(ctx);
+}
+
+function reignLabelsOf(container: ServiceContainer): Record<string, string> {
+  return Object.fromEntries(Object.entries(container.labels).filter(([key]) => key.startsWith('dev.reign.')));
 }
 
 /**

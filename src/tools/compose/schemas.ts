@@ -18,6 +18,12 @@ export function serviceName(field: string) {
   return z.string({ error: expected }).regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, expected);
 }
 
+/** A host port or range as Compose publishes it: `6379`, `9000-9002`. */
+function hostPorts(field: string) {
+  const expected = `${field}: expected a host port or range such as 6379 or 9000-9002`;
+  return z.string({ error: expected }).regex(/^\d{1,5}(-\d{1,5})?$/, expected);
+}
+
 export function composeFileName(field: string) {
   const expected = `${field}: expected a Compose file name in the project directory, such as compose.yaml`;
   return z.string({ error: expected }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/, expected);
@@ -28,7 +34,14 @@ export function composeFileName(field: string) {
  * generated file: the run-time override needs it to map images and label volumes and networks.
  */
 export const ProjectLayout = z.object({
-  services: z.array(z.object({ name: serviceName('layout.services[].name'), image: imageReference('layout.services[].image').optional() })),
+  services: z.array(
+    z.object({
+      name: serviceName('layout.services[].name'),
+      image: imageReference('layout.services[].image').optional(),
+      /** Host ports it fixes (`6379`, or a range `9000-9002`): replicas cannot share them. */
+      publishes: z.array(hostPorts('layout.services[].publishes[]')).optional(),
+    }),
+  ),
   volumes: z.array(objectName('layout.volumes[]', 'volume')),
   networks: z.array(objectName('layout.networks[]', 'network')),
   /** Why the project is riskier than a plain stack: privileged, host networking, the Docker socket. */

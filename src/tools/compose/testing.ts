@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { projectFiles, resolveServices, secretNames, stackFromCatalog, STACK_NETWORK, type Stack } from '../../generate/compose/index.js';
@@ -55,4 +56,25 @@ export async function performComposeStep(ref: StepRef | undefined, ctx: Context)
   const action = composeActions.find((a) => a.id === ref.action);
   if (!action) throw new Error(`no compose action ${ref.action}`);
   return action.run(action.input.parse(ref.input), ctx);
+}
+
+/**
+ * The first of `count` consecutive host ports free on 127.0.0.1 right now, for tests that publish
+ * a range (tests run side by side, so fixed numbers would collide).
+ */
+export async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const ports = Array.from({ length: count }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found on 127.0.0.1`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
 }
