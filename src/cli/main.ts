@@ -27,7 +27,8 @@ Examples:
   reign rollback <run>
 
 Exit codes: 0 success, 1 failure, 2 usage, 3 refused by policy, 4 not confirmed,
-5 rolled back, 6 not found, 130 cancelled.`,
+5 rolled back, 6 not found, 130 cancelled.
+reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
     )
     .showSuggestionAfterError(true)
     .exitOverride();
@@ -59,6 +60,7 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 refused by policy, 4 not confirmed,
     .argument('[command...]', 'the shell command (quote it)')
     .option('--json', 'print JSON')
     .option('--batch <file>', 'read JSON Lines objects with id and command; print one result per line')
+    .option('--exit-code', 'exit with the level: 0 read, 10 write, 11 admin, 12 dangerous (a batch: its most harmful)')
     .option('--debug', 'show stack traces')
     .action((words: string[], opts) =>
       runCommand(opts, async (out) => (await import('./check.js')).checkCommand(words.join(' '), opts, out)),
