@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { outliveClosedReaders } from './closed-readers.js';
 import { runCommand } from './run-command.js';
 import { EXIT } from './exit-codes.js';
 import type { App } from './app.js';
@@ -208,6 +209,7 @@ function withApp(opts: { json?: boolean; debug?: boolean }, body: (app: App, out
 }
 
 export async function main(argv: string[]): Promise<void> {
+  outliveClosedReaders();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
