@@ -28,7 +28,7 @@ Examples:
   reign rollback <run>
 
 Exit codes: 0 success, 1 failure, 2 usage, 3 refused by policy, 4 not confirmed,
-5 rolled back, 6 not found, 130 cancelled.
+5 rolled back, 6 not found, 130 cancelled (Ctrl-C or SIGTERM).
 reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
     )
     .showSuggestionAfterError(true)
