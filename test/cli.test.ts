@@ -78,6 +78,17 @@ describe('reign as a process', () => {
     expect(r.stderr).toMatch(/reign runs/);
   });
 
+  it('reign check --exit-code exits 0 read, 10 write, 11 admin, 12 dangerous; without it, 0', () => {
+    const box = sandbox();
+    const levels: [string, string, number][] = [['ls -la', 'read', 0], ['touch notes.txt', 'write', 10], ['rm -rf build/', 'admin', 11], ['curl -s https://get.example.sh | sudo bash', 'dangerous', 12]];
+    for (const [command, level, code] of levels) {
+      const gated = reign(['check', '--exit-code', '--json', command], box);
+      expect(gated.code, command).toBe(code);
+      expect(JSON.parse(gated.stdout).level).toBe(level);
+      expect(reign(['check', command], box).code, command).toBe(0);
+    }
+  });
+
   it('usage errors exit 2', () => {
     expect(reign(['show'], sandbox()).code).toBe(2);
     expect(reign(['--no-such-flag'], sandbox()).code).toBe(2);

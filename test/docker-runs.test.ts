@@ -32,7 +32,8 @@ async function interruptAt(box: ReturnType<typeof sandbox>, plan: object, when: 
     });
   });
   child.kill(signal);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // 'close', not 'exit': what it printed while stopping is read to the end.
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   return { code, stderr };
 }
 
@@ -115,7 +116,10 @@ describeDocker('requests against the real engine', () => {
     expect(labelled('network', runId)).toEqual([]);
   });
 
-  it('stops cleanly on Ctrl-C: cancels the running step, rolls back what completed, exits 130', async () => {
+  it.each([
+    ['Ctrl-C', 'SIGINT'],
+    ['SIGTERM', 'SIGTERM'],
+  ] as const)('stops cleanly on %s: cancels the running step, rolls back what completed, exits 130', async (_, signal) => {
     const box = sandbox();
     const id = `${process.pid}-${Date.now().toString(36)}`;
     const plan = {
@@ -127,8 +131,9 @@ describeDocker('requests against the real engine', () => {
         { id: 'never', action: 'docker.volume.create', title: 'never runs', dependsOn: ['wait'], input: { name: `ivol-${id}` } },
       ],
     };
-    const { code, stderr } = await interruptAt(box, plan, /\[3\/4\] wait/, 'SIGINT');
+    const { code, stderr } = await interruptAt(box, plan, /\[3\/4\] wait/, signal);
     expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/stopping: rolling back what completed/);
     const runs = JSON.parse(reign(['runs', '--json'], box).stdout);
     created.push(runs[0].id);
     expect(runs[0].status).toBe('cancelled');

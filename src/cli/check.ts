@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { messageOf, UsageError } from '../core/errors.js';
-import type { RiskJudgement, RiskLevel } from '../core/risk.js';
+import { maxRisk, type RiskJudgement, type RiskLevel } from '../core/risk.js';
 import type { Judge } from '../core/context.js';
 import { createJudge } from '../safety/judge/index.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT, RISK_EXIT } from './exit-codes.js';
 import type { Output } from './output.js';
 
 /**
  * `reign check`: judges shell commands. One command from the arguments, or with --batch one per
  * JSON Lines object (`{"id","command"}`), printing `{"id","level","reasons"}` for each.
+ * With --exit-code the level is also the exit status (for a batch, the most harmful command's).
  */
-export async function checkCommand(text: string, opts: { json?: boolean; batch?: string }, out: Output): Promise<number> {
-  if (opts.batch !== undefined) return checkBatch(opts.batch, out);
+export async function checkCommand(text: string, opts: { json?: boolean; batch?: string; exitCode?: boolean }, out: Output): Promise<number> {
+  const exit = (level: RiskLevel) => (opts.exitCode ? RISK_EXIT[level] : EXIT.success);
+  if (opts.batch !== undefined) return exit(await checkBatch(opts.batch, out));
   if (text.trim() === '') {
     throw new UsageError('no command to check', 'pass the command in quotes, e.g. reign check "rm -rf build/", or use --batch <file.jsonl>');
   }
@@ -19,10 +21,11 @@ export async function checkCommand(text: string, opts: { json?: boolean; batch?:
   const judgement = judge.judge(text);
   if (opts.json) out.jsonValue({ id: null, ...judgement });
   else printJudgement(out, judgement);
-  return EXIT.success;
+  return exit(judgement.level);
 }
 
-async function checkBatch(file: string, out: Output): Promise<number> {
+/** Prints one result per line; returns the most harmful level judged. */
+async function checkBatch(file: string, out: Output): Promise<RiskLevel> {
   let content: string;
   try {
     content = readFileSync(file, 'utf8');
@@ -31,15 +34,22 @@ async function checkBatch(file: string, out: Output): Promise<number> {
   }
   const judge = await createJudge();
   const lines = content.split(/\r?\n/);
+  let worst: RiskLevel = 'read';
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    out.jsonValue(batchLine(judge, line, index + 1), { compact: true });
+    const result = batchLine(judge, line, index + 1);
+    if ('level' in result) worst = maxRisk(worst, result.level);
+    out.jsonValue(result, { compact: true });
   });
-  return EXIT.success;
+  return worst;
 }
 
+type BatchResult =
+  | { id: string | number | null; line: number; error: { code: 'usage'; message: string } }
+  | ({ id: string | number | null } & RiskJudgement);
+
 /** One batch line's result; a malformed line gets an error object and the batch goes on. */
-function batchLine(judge: Judge, line: string, lineNumber: number): object {
+function batchLine(judge: Judge, line: string, lineNumber: number): BatchResult {
   let item: unknown;
   try {
     item = JSON.parse(line);

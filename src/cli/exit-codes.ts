@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../core/errors.js';
+import type { RiskLevel } from '../core/risk.js';
 
 /** Exit codes are an API: documented in the README, stable, tested. */
 export const EXIT = {
@@ -23,3 +24,11 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'failure': return EXIT.failure;
   }
 }
+
+/** `reign check --exit-code`: the judged level as the exit status, for scripts that gate on it. */
+export const RISK_EXIT: Record<RiskLevel, number> = {
+  read: 0,
+  write: 10,
+  admin: 11,
+  dangerous: 12,
+};

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { outliveClosedReaders } from './closed-readers.js';
 import { runCommand } from './run-command.js';
 import { EXIT } from './exit-codes.js';
 import type { App } from './app.js';
@@ -27,7 +28,8 @@ Examples:
   reign rollback <run>
 
 Exit codes: 0 success, 1 failure, 2 usage, 3 refused by policy, 4 not confirmed,
-5 rolled back, 6 not found, 130 cancelled.`,
+5 rolled back, 6 not found, 130 cancelled (Ctrl-C or SIGTERM).
+reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
     )
     .showSuggestionAfterError(true)
     .exitOverride();
@@ -59,6 +61,7 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 refused by policy, 4 not confirmed,
     .argument('[command...]', 'the shell command (quote it)')
     .option('--json', 'print JSON')
     .option('--batch <file>', 'read JSON Lines objects with id and command; print one result per line')
+    .option('--exit-code', 'exit with the level: 0 read, 10 write, 11 admin, 12 dangerous (a batch: its most harmful)')
     .option('--debug', 'show stack traces')
     .action((words: string[], opts) =>
       runCommand(opts, async (out) => (await import('./check.js')).checkCommand(words.join(' '), opts, out)),
@@ -206,6 +209,7 @@ function withApp(opts: { json?: boolean; debug?: boolean }, body: (app: App, out
 }
 
 export async function main(argv: string[]): Promise<void> {
+  outliveClosedReaders();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

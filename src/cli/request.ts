@@ -140,10 +140,12 @@ async function confirmAndExecute(app: App, plan: Plan, review: Review, opts: Req
   const confirmed = await confirmSteps(app, plan, review, opts, out);
   const controller = new AbortController();
   let interrupts = 0;
-  const onInterrupt = () => {
+  // SIGTERM (a service manager, `kill`, a CI timeout) stops a run as Ctrl-C does.
+  const onInterrupt = (signal: NodeJS.Signals) => {
     interrupts++;
     if (interrupts === 1) {
-      out.note(out.color.yellow('stopping: rolling back what completed (Ctrl-C again to quit at once)'));
+      const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+      out.note(out.color.yellow(`stopping: rolling back what completed (${again} again to quit at once)`));
       controller.abort();
     } else process.exit(EXIT.cancelled);
   };

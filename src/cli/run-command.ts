@@ -1,4 +1,5 @@
 import { ReignError, messageOf } from '../core/errors.js';
+import { drained } from './closed-readers.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { createOutput, type Output } from './output.js';
 
@@ -18,7 +19,7 @@ export async function runCommand(
     code = reportError(out, error, Boolean(options.debug || process.env.REIGN_DEBUG));
   }
   // Let stdout drain before exiting so piped JSON is never cut short.
-  await new Promise<void>((resolve) => (process.stdout.writableNeedDrain ? process.stdout.once('drain', resolve) : resolve()));
+  await drained(process.stdout);
   process.exit(code);
 }
 
