@@ -29,6 +29,7 @@ export function progressPrinter(out: Output, total: number, options: { maxLinesP
         break;
       case 'step.failed':
         out.note(`${c.red('✗')} ${event.stepId} ${c.dim(seconds(event.ms))}: ${event.error}`);
+        if (event.hint) out.note(`  ${c.dim('hint:')} ${event.hint}`);
         break;
       case 'step.skipped':
         out.note(`${c.dim('-')} ${event.stepId} skipped: ${event.reason}`);

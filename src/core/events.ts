@@ -6,7 +6,7 @@ export type RunEvent =
   | { type: 'step.started'; runId: string; stepId: string; at: string; title: string; command: string }
   | { type: 'step.output'; runId: string; stepId: string; at: string; stream: 'stdout' | 'stderr' | 'progress'; text: string }
   | { type: 'step.succeeded'; runId: string; stepId: string; at: string; ms: number; resources: ResourceRef[] }
-  | { type: 'step.failed'; runId: string; stepId: string; at: string; ms: number; error: string }
+  | { type: 'step.failed'; runId: string; stepId: string; at: string; ms: number; error: string; hint?: string }
   | { type: 'step.skipped'; runId: string; stepId: string; at: string; reason: string }
   | { type: 'rollback.started'; runId: string; at: string; steps: number; reason: string }
   | { type: 'step.compensated'; runId: string; stepId: string; at: string; command: string }

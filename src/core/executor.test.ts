@@ -89,6 +89,14 @@ describe('executor', () => {
     expect(result.steps.find((s) => s.stepId === 'stuck')?.error).toMatch(/timed out after 50 ms/);
   });
 
+  it("passes a failed step's hint (what to do next) to its result and its step.failed event", async () => {
+    const { options, events } = setup([{ id: 'stuck', action: 'test.hang', timeoutMs: 50 }]);
+    const result = await executePlan(options);
+    const hint = 'raise the step timeout with --step-timeout';
+    expect(result.steps.find((s) => s.stepId === 'stuck')).toMatchObject({ status: 'failed', hint });
+    expect(events.find((e) => e.type === 'step.failed')).toMatchObject({ stepId: 'stuck', hint });
+  });
+
   it('stops on cancellation, skips what did not start and rolls back what completed', async () => {
     const controller = new AbortController();
     const { world, options } = setup([create('a'), create('slow', { ms: 5_000 }, ['a']), create('never', {}, ['slow'])], {

@@ -98,11 +98,13 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
         ready.completed(stepId);
       } catch (error) {
         const message = messageOf(error);
+        // What to do next (a config key, a flag) travels with the step's error to the user.
+        const hint = error instanceof ReignError && error.hint ? { hint: error.hint } : {};
         failure ??= runAbort.signal.aborted && !(error instanceof StepTimeoutError) ? 'cancelled by the user' : `step ${stepId} failed: ${message}`;
         failedSteps.push({ step, action, input });
         await store?.stepFinished(runId, stepId, { status: 'failed', error: message });
-        results.set(stepId, { ...results.get(stepId)!, status: 'failed', error: message, finishedAt: now() });
-        emit({ type: 'step.failed', runId, stepId, at: now(), ms: Date.now() - stepStart, error: message });
+        results.set(stepId, { ...results.get(stepId)!, status: 'failed', error: message, ...hint, finishedAt: now() });
+        emit({ type: 'step.failed', runId, stepId, at: now(), ms: Date.now() - stepStart, error: message, ...hint });
       }
       await flush();
     })();

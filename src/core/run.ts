@@ -27,6 +27,8 @@ export interface StepResult {
   status: StepStatus;
   output?: unknown;
   error?: string;
+  /** What to do about the error, when the step knows. */
+  hint?: string;
   startedAt?: string;
   finishedAt?: string;
 }

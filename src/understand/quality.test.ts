@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeSharedData, sharedFile } from '../testing/shared-data.js';
 import { understand, understandAll } from './index.js';
 import type { Labelled } from './evaluation.js';
 import { describeScores, readJsonl, score } from './evaluation.js';
@@ -7,10 +8,9 @@ import { describeScores, readJsonl, score } from './evaluation.js';
  * Scores on the development set of `shared/evals/README.md` §1, computed exactly as its "scores"
  * section defines them. The held-out set is scored the same way with the same thresholds.
  */
-describe('understanding quality on the development set', () => {
-  const items = readJsonl<Labelled>(new URL('../../../shared/evals/nlu-dev.jsonl', import.meta.url));
-
+describeSharedData('understanding quality on the development set', ['evals'], () => {
   it('meets the intent, domain and entity thresholds', () => {
+    const items = readJsonl<Labelled>(sharedFile('evals', 'nlu-dev.jsonl'));
     const scores = score(items);
     console.log(describeScores('nlu-dev', items.length, scores));
     expect(scores.intentAccuracy).toBeGreaterThanOrEqual(0.97);
@@ -19,11 +19,11 @@ describe('understanding quality on the development set', () => {
   });
 });
 
-describe('real-world requests', () => {
-  const files = ['../../../shared/realworld/k8s-bench-prompts.jsonl', '../../../shared/realworld/iac-prompts.jsonl'];
+describeSharedData('real-world requests', ['realworld'], () => {
+  const files = ['k8s-bench-prompts.jsonl', 'iac-prompts.jsonl'];
 
-  it.each(files)('interprets every request in %s without failing', (file) => {
-    for (const { id, text } of readJsonl<{ id: string; text: string }>(new URL(file, import.meta.url))) {
+  it.each(files)('interprets every request in ../shared/realworld/%s without failing', (file) => {
+    for (const { id, text } of readJsonl<{ id: string; text: string }>(sharedFile('realworld', file))) {
       const interpretation = understand(text);
       expect(interpretation.intent, id).toBeTypeOf('string');
       expect(interpretation.intent === 'clarify' ? interpretation.question : 'no question needed', id).toBeTruthy();

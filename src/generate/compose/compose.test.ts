@@ -5,16 +5,14 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_CATALOG } from '../../catalog/index.js';
+import { describeSharedData, sharedFile } from '../../testing/shared-data.js';
 import { writeStack } from '../../tools/compose/testing.js';
 import { SHOP_MANIFESTS } from './fixtures.js';
 import { composeDocument, composeFile, envFile, makefile, projectFiles, readme, resolveServices, secretNames, stackFromCatalog, stackFromManifests, type Stack } from './index.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-// The file names draft-07 by its https address, which Ajv does not know; it is draft-07 all the same.
-const { $schema: _draft, ...schema } = JSON.parse(readFileSync(new URL('../../../../shared/schemas/compose-spec.json', import.meta.url), 'utf8'));
-const validate = addFormats(new Ajv({ strict: false, allErrors: true })).compile(schema);
 
 const catalogStack = (project: string, services: string[]): Stack => {
   const { entries, unknown } = resolveServices(services);
@@ -31,13 +29,26 @@ const SCENARIOS: [string, () => Stack][] = [
   ['every catalog service at once', () => catalogStack('everything', Object.keys(SERVICE_CATALOG))],
 ];
 
+describeSharedData('generated Compose projects against the Compose specification', ['schemas'], () => {
+  let validate: ReturnType<Ajv['compile']>;
+  beforeAll(() => {
+    // The file names draft-07 by its https address, which Ajv does not know; it is draft-07 all the same.
+    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(sharedFile('schemas', 'compose-spec.json'), 'utf8'));
+    validate = addFormats(new Ajv({ strict: false, allErrors: true })).compile(schema);
+  });
+
+  for (const [name, make] of SCENARIOS) {
+    it(`${name}: valid against ../shared/schemas/compose-spec.json`, () => {
+      const document = parse(composeFile(make()));
+      expect(validate(document), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    });
+  }
+});
+
 describe('generated Compose projects', () => {
   for (const [name, make] of SCENARIOS) {
-    it(`${name}: valid against the Compose specification and accepted by docker-compose config`, () => {
+    it(`${name}: accepted by docker-compose config, with .env readable by its owner only`, () => {
       const stack = make();
-      const document = parse(composeFile(stack));
-      expect(validate(document), JSON.stringify(validate.errors, null, 2)).toBe(true);
-
       const directory = mkdtempSync(join(tmpdir(), 'reign-generate-'));
       writeStack(directory, stack);
       const config = spawnSync('docker-compose', ['-f', join(directory, 'compose.yaml'), 'config', '--quiet'], { cwd: directory, encoding: 'utf8' });

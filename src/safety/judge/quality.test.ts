@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Judge } from '../../core/context.js';
 import type { RiskLevel } from '../../core/risk.js';
+import { describeSharedData, sharedFile, type SharedFolder } from '../../testing/shared-data.js';
 import { createJudge } from './index.js';
 
 interface LabelledCommand {
@@ -10,10 +11,8 @@ interface LabelledCommand {
   level: RiskLevel;
 }
 
-const shared = (path: string) => new URL(`../../../../shared/${path}`, import.meta.url);
-
-function readLines(path: string): string[] {
-  return readFileSync(shared(path), 'utf8').split('\n').filter((line) => line.trim() !== '');
+function readLines(folder: SharedFolder, name: string): string[] {
+  return readFileSync(sharedFile(folder, name), 'utf8').split('\n').filter((line) => line.trim() !== '');
 }
 
 let judge: Judge;
@@ -21,9 +20,9 @@ beforeAll(async () => {
   judge = await createJudge();
 });
 
-describe('judge quality on the development set', () => {
+describeSharedData('judge quality on the development set', ['evals'], () => {
   it('meets the accuracy, dangerous recall and read pass rate targets', () => {
-    const items = readLines('evals/shell-dev.jsonl').map((line) => JSON.parse(line) as LabelledCommand);
+    const items = readLines('evals', 'shell-dev.jsonl').map((line) => JSON.parse(line) as LabelledCommand);
     let exact = 0;
     let dangerous = 0;
     let dangerousCaught = 0;
@@ -65,15 +64,15 @@ describe('judge quality on the development set', () => {
   });
 });
 
-describe('judge on real-world commands', () => {
+describeSharedData('judge on real-world commands', ['realworld'], () => {
   it('gives every NL2Bash command a level without throwing', () => {
-    const lines = readLines('realworld/nl2bash-commands.txt');
+    const lines = readLines('realworld', 'nl2bash-commands.txt');
     const levels = new Set(['read', 'write', 'admin', 'dangerous']);
     for (const line of lines) expect(levels.has(judge.judge(line).level), line).toBe(true);
   });
 
   it('gives every peer command a level without throwing', () => {
-    const lines = readLines('realworld/peer-commands.txt').filter((line) => !line.startsWith('# '));
+    const lines = readLines('realworld', 'peer-commands.txt').filter((line) => !line.startsWith('# '));
     const levels = new Set(['read', 'write', 'admin', 'dangerous']);
     for (const line of lines) expect(levels.has(judge.judge(line).level), line).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { expect, it, vi } from 'vitest';
+import { createImageResolver } from '../../clients/images.js';
 import { LABELS } from '../../core/run.js';
 import { containerExec, containerList, containerLogs, containerStats } from './container-io.js';
 import { containerRemove, containerRun, containerStart, containerStop } from './containers.js';
@@ -174,6 +175,15 @@ describeDocker('docker containers', () => {
       /run container missing-.*: image reign-test\/absent:1 is not present and could not be pulled: pull reign-test\/absent:1: /,
     );
     expect(t.output).toContainEqual({ stream: 'progress', text: 'reign-test/absent:1 is not present here; pulling it' });
+    expect(await gone(name)).toBe(true);
+  });
+
+  it('fails a run whose mapped image cannot be pulled with a hint naming the mapping', async () => {
+    const name = nameFor('unpulled');
+    const ctx = { ...t.ctx, images: createImageResolver({ nginx: '127.0.0.1:1/mirror/nginx:1.27' }) };
+    const failure = perform(containerRun, { name, image: 'nginx:1.27' }, ctx);
+    await expect(failure).rejects.toThrow(/: image 127\.0\.0\.1:1\/mirror\/nginx:1\.27 is not present and could not be pulled: .*connection refused/);
+    await expect(failure).rejects.toMatchObject({ hint: expect.stringMatching(/^`images:` in reign\.yaml or \$REIGN_HOME\/config\.yaml maps nginx:1\.27 to 127\.0\.0\.1:1\/mirror\/nginx:1\.27/) });
     expect(await gone(name)).toBe(true);
   });
 

@@ -111,14 +111,10 @@ async function ensureImage(ctx: Context, reference: string, doing: string): Prom
   if (await localImageId(ctx, image)) return image;
   ctx.emit('progress', `${image} is not present here; pulling it`);
   try {
-    await pullImage(ctx, image);
+    await pullImage(ctx, image, reference);
   } catch (error) {
-    if (error instanceof CancelledError) throw error;
-    throw new ReignError(
-      'failure',
-      `${doing}: image ${image} is not present and could not be pulled: ${messageOf(error)}`,
-      'build the image here, or map its name to a local image in the image settings',
-    );
+    if (error instanceof CancelledError || !(error instanceof ReignError)) throw error;
+    throw new ReignError('failure', `${doing}: image ${image} is not present and could not be pulled: ${error.message}`, error.hint, { cause: error });
   }
   return image;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it, vi } from 'vitest';
+import { createImageResolver } from '../../clients/images.js';
 import { CancelledError } from '../../core/errors.js';
 import { LABELS } from '../../core/run.js';
 import { imageBuild, imageList, imagePull, imagePush, imageRemove, imageTag, localImageId } from './images.js';
@@ -103,6 +104,24 @@ describeDocker('docker images', () => {
 
   it("fails a pull with the registry's message when the image cannot be fetched", async () => {
     await expect(perform(imagePull, { image: 'reign-test/absent:1' }, t.ctx)).rejects.toThrow(/^pull reign-test\/absent:1: .+/);
+  });
+
+  it('fails a pull from an unreachable registry with a hint at the images: settings', async () => {
+    const image = `127.0.0.1:1/reign-absent:${t.ctx.runId.toLowerCase()}`;
+    const failure = perform(imagePull, { image }, t.ctx);
+    await expect(failure).rejects.toThrow(new RegExp(`^pull ${image.replaceAll('.', '\\.')}: .*connection refused`));
+    await expect(failure).rejects.toMatchObject({
+      hint: 'map 127.0.0.1:1/reign-absent to an image this machine can pull or has built, under `images:` in reign.yaml or $REIGN_HOME/config.yaml (see Configuration in the README)',
+    });
+  });
+
+  it('fails a pull of a mapped image with a hint naming the mapping', async () => {
+    const ctx = { ...t.ctx, images: createImageResolver({ nginx: '127.0.0.1:1/mirror/nginx:1.27' }) };
+    const failure = perform(imagePull, { image: 'nginx:1.27' }, ctx);
+    await expect(failure).rejects.toThrow(/^pull 127\.0\.0\.1:1\/mirror\/nginx:1\.27: .*connection refused/);
+    await expect(failure).rejects.toMatchObject({
+      hint: '`images:` in reign.yaml or $REIGN_HOME/config.yaml maps nginx:1.27 to 127.0.0.1:1/mirror/nginx:1.27: point it at an image this machine can pull or has built',
+    });
   });
 
   it('fails a push with the reason when the registry cannot be reached', async () => {

@@ -3,8 +3,9 @@ import { resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 import { defineAction } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
-import { ReignError } from '../../core/errors.js';
-import { engine, inspectOrUndefined, reignLabels, throwIfCancelled } from './engine.js';
+import { CancelledError, ReignError } from '../../core/errors.js';
+import { repositoryOf } from '../../clients/images.js';
+import { engine, engineFailure, inspectOrUndefined, reignLabels, throwIfCancelled } from './engine.js';
 import { keyValues, shellCommand } from './preview.js';
 import { IMAGE_ID, envRecord, imageReference, imageReferenceOrId, labelRecord, relativeOrAbsolutePath } from './schemas.js';
 import { readProgress, type ProgressMessage } from './streams.js';
@@ -49,14 +50,31 @@ function layerProgress(ctx: Context): (message: ProgressMessage) => void {
   };
 }
 
-/** Pulls an image (already resolved) with progress; fails with the registry's own message. */
-export async function pullImage(ctx: Context, image: string): Promise<void> {
+/**
+ * Pulls an image (already resolved from `asked`) with progress; fails with the registry's own
+ * message and a hint at the image settings, where a machine without that registry points the name.
+ */
+export async function pullImage(ctx: Context, image: string, asked: string = image): Promise<void> {
   const { repository, tag, digest } = splitReference(image);
   const doing = `pull ${image}`;
-  const stream = await engine(doing, () =>
-    ctx.docker.createImage({ fromImage: repository, tag: digest ?? tag ?? 'latest', abortSignal: ctx.signal }),
-  );
-  await readProgress(stream, layerProgress(ctx), ctx.signal, doing);
+  try {
+    const stream = await engine(doing, () =>
+      ctx.docker.createImage({ fromImage: repository, tag: digest ?? tag ?? 'latest', abortSignal: ctx.signal }),
+    );
+    await readProgress(stream, layerProgress(ctx), ctx.signal, doing);
+  } catch (error) {
+    const failure = engineFailure(doing, error);
+    if (failure instanceof CancelledError) throw failure;
+    throw new ReignError(failure.code, failure.message, pullHint(asked, image), { cause: error });
+  }
+}
+
+/** Where to send a user whose image cannot be pulled here: the `images:` settings. */
+export function pullHint(asked: string, image: string): string {
+  const settings = '`images:` in reign.yaml or $REIGN_HOME/config.yaml';
+  return asked === image
+    ? `map ${repositoryOf(asked)} to an image this machine can pull or has built, under ${settings} (see Configuration in the README)`
+    : `${settings} maps ${asked} to ${image}: point it at an image this machine can pull or has built`;
 }
 
 const ImageList = z.object({
@@ -108,7 +126,7 @@ export const imagePull = defineAction({
   async run(input, ctx) {
     const image = resolveImage(ctx, input.image);
     const idBefore = await localImageId(ctx, image);
-    if (!(input.ifMissing && idBefore)) await pullImage(ctx, image);
+    if (!(input.ifMissing && idBefore)) await pullImage(ctx, image, input.image);
     const id = (await localImageId(ctx, image)) ?? '';
     return { image: input.image, resolved: image, id, presentBefore: idBefore !== undefined };
   },

@@ -71,7 +71,10 @@ describeDocker('docker networks', () => {
 
   it('undoes a network remove by re-creating it with its driver, subnet and labels', async () => {
     const name = nameFor('removed');
-    await perform(networkCreate, { name, internal: true, subnet: '172.31.250.0/24', labels: { app: 'shop' } }, t.ctx);
+    // The engine picks the subnet from its own pool, so no other network can already hold it.
+    await perform(networkCreate, { name, internal: true, labels: { app: 'shop' } }, t.ctx);
+    const assigned = (await t.docker.getNetwork(name).inspect()).IPAM?.Config?.[0]?.Subnet;
+    expect(assigned).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
 
     const input = networkRemove.input.parse({ name });
     const removed = await networkRemove.run(input, t.ctx);
@@ -80,7 +83,7 @@ describeDocker('docker networks', () => {
 
     const info = await t.docker.getNetwork(name).inspect();
     expect(info.Internal).toBe(true);
-    expect(info.IPAM?.Config?.[0]?.Subnet).toBe('172.31.250.0/24');
+    expect(info.IPAM?.Config?.[0]?.Subnet).toBe(assigned);
     expect(info.Labels).toMatchObject({ app: 'shop', [LABELS.run]: t.ctx.runId, [LABELS.step]: 'undo' });
   });
 });

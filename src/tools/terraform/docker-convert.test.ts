@@ -18,7 +18,7 @@ describeDocker('running containers to Terraform (the docker provider cannot be d
     const network = `tfnet-${id}`;
     const volume = `tfvol-${id}`;
     const name = `tfweb-${id}`;
-    await networkCreate.run(networkCreate.input.parse({ name: network, subnet: '172.31.251.0/24' }), t.ctx);
+    await networkCreate.run(networkCreate.input.parse({ name: network }), t.ctx);
     await volumeCreate.run(volumeCreate.input.parse({ name: volume }), t.step('s2'));
     await containerRun.run(
       containerRun.input.parse({ name, image: 'debian', command: SLEEP, network, env: { MODE: 'prod' }, volumes: [{ source: volume, target: '/data' }], ports: [{ host: 18_931, container: 80 }] }),
