@@ -39,6 +39,16 @@ export class StepTimeoutError extends ReignError {
   }
 }
 
+/**
+ * A client could not reach the service it drives (an engine that is not running, a socket that is
+ * missing): the call never arrived, so the step changed nothing and there is nothing to undo.
+ */
+export class UnreachableError extends ReignError {
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super('failure', message, hint, options);
+  }
+}
+
 export class CancelledError extends ReignError {
   constructor(message = 'cancelled') {
     super('cancelled', message);

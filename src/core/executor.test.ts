@@ -13,7 +13,7 @@ function setup(steps: Array<Partial<Step> & Pick<Step, 'id' | 'action'>>, extra:
   const options: ExecuteOptions = {
     runId: 'r-test',
     plan,
-    review: allowAll(plan, (s) => (s.action === 'test.thing.create' ? 'write' : 'read')),
+    review: allowAll(plan, (s) => (s.action.endsWith('.create') ? 'write' : 'read')),
     registry,
     clients: inertClients(),
     confirmed: new Set(),
@@ -116,6 +116,27 @@ describe('executor', () => {
     const result = await executePlan(options);
     expect(result.status).toBe('failed');
     expect(events.map((e) => e.type)).not.toContain('step.compensated');
+  });
+
+  it('does not sweep a step that could not reach its service: the run is failed, with no rollback', async () => {
+    const { world, options, events } = setup([{ id: 'svc', action: 'test.remote.create', input: { name: 'svc', unreachable: true } }]);
+    const result = await executePlan(options);
+    expect(result.status).toBe('failed');
+    expect(result.compensationErrors).toEqual([]);
+    expect(world.log).not.toContain('sweep svc');
+    expect(events.map((e) => e.type)).not.toContain('rollback.started');
+  });
+
+  it('sweeps a step that failed part-way, and undoes completed steps when a later one cannot reach its service', async () => {
+    const halfWay = setup([{ id: 'svc', action: 'test.remote.create', input: { name: 'svc', fail: true } }]);
+    expect((await executePlan(halfWay.options)).status).toBe('rolled_back');
+    expect(halfWay.world.log).toContain('sweep svc');
+
+    const { world, options } = setup([create('a'), { id: 'svc', action: 'test.remote.create', input: { name: 'svc', unreachable: true }, dependsOn: ['a'] }]);
+    const result = await executePlan(options);
+    expect(result.status).toBe('rolled_back');
+    expect(world.log).toContain('remove a');
+    expect(world.log).not.toContain('sweep svc');
   });
 
   it('refuses to start when a step needing confirmation was not confirmed', async () => {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { riskRank } from './risk.js';
 import { judgeAction, previewOf, type Action } from './action.js';
 import { validateDag, ReadySet } from './dag.js';
-import { CancelledError, ReignError, StepTimeoutError, messageOf } from './errors.js';
+import { CancelledError, ReignError, StepTimeoutError, UnreachableError, messageOf } from './errors.js';
 import { fanOut, type EventSink, type RunEvent } from './events.js';
 import { LABELS, type ResourceRef, type RunResult, type RunStatus, type StepResult } from './run.js';
 import type { Clients, Context } from './context.js';
@@ -66,6 +66,7 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
 
   const results = new Map<string, StepResult>(plan.steps.map((s) => [s.id, { stepId: s.id, status: 'pending' }]));
   const completed: Completed[] = [];
+  // Failed steps that may have changed something before failing, and so need sweeping.
   const failedSteps: { step: Step; action: Action; input: unknown }[] = [];
   const resources: ResourceRef[] = [];
   const ready = new ReadySet(plan.steps);
@@ -101,7 +102,7 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
         // What to do next (a config key, a flag) travels with the step's error to the user.
         const hint = error instanceof ReignError && error.hint ? { hint: error.hint } : {};
         failure ??= runAbort.signal.aborted && !(error instanceof StepTimeoutError) ? 'cancelled by the user' : `step ${stepId} failed: ${message}`;
-        failedSteps.push({ step, action, input });
+        if (!(error instanceof UnreachableError)) failedSteps.push({ step, action, input });
         await store?.stepFinished(runId, stepId, { status: 'failed', error: message });
         results.set(stepId, { ...results.get(stepId)!, status: 'failed', error: message, ...hint, finishedAt: now() });
         emit({ type: 'step.failed', runId, stepId, at: now(), ms: Date.now() - stepStart, error: message, ...hint });
@@ -132,16 +133,13 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
   let status: RunStatus = 'succeeded';
   const compensationErrors: { stepId: string; error: string }[] = [];
   if (failure) {
-    emit({ type: 'rollback.started', runId, at: now(), steps: completed.length, reason: failure });
     const undoWork = [
       // Failed steps may have created something before failing: sweep by their labels first.
       ...failedSteps.map((f) => ({ stepId: f.step.id, ref: f.action.undoInterrupted?.(f.input as never, { runId, stepId: f.step.id }), created: [] as ResourceRef[] })),
       ...[...completed].reverse().map((c) => ({ stepId: c.step.id, ref: c.action.undo?.(c.input as never, c.output as never), created: c.action.creates?.(c.input, c.output) ?? [] })),
-    ];
-    let undone = 0;
+    ].filter((work): work is typeof work & { ref: StepRef } => work.ref !== undefined);
+    if (undoWork.length) emit({ type: 'rollback.started', runId, at: now(), steps: completed.length, reason: failure });
     for (const work of undoWork) {
-      if (!work.ref) continue;
-      undone++;
       const outcome = await compensate(work.ref, { runId, stepId: work.stepId, registry, clients: options.clients, emit, store });
       if (outcome.error) compensationErrors.push({ stepId: work.stepId, error: outcome.error });
       else if (work.created.length) await store?.removeResources(work.created);
@@ -149,7 +147,7 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
       if (result.status === 'succeeded') results.set(work.stepId, { ...result, status: outcome.error ? 'compensation_failed' : 'compensated' });
     }
     // `rolled_back` says something was undone; a failure that changed nothing is plainly `failed`.
-    status = compensationErrors.length ? 'rollback_failed' : cancelled ? 'cancelled' : undone > 0 ? 'rolled_back' : 'failed';
+    status = compensationErrors.length ? 'rollback_failed' : cancelled ? 'cancelled' : undoWork.length > 0 ? 'rolled_back' : 'failed';
   }
   await flush();
   await store?.finishRun(runId, status, failure);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction, type Action } from './action.js';
 import type { Clients } from './context.js';
+import { UnreachableError } from './errors.js';
 import type { Plan, Step } from './plan.js';
 import type { Review } from './review.js';
 import type { RiskLevel } from './risk.js';
@@ -61,6 +62,32 @@ export function memoryActions(world: World): Action[] {
         if (i.fail) throw new Error(`cannot remove ${i.name}`);
         world.things.delete(i.name);
         world.log.push(`remove ${i.name}`);
+        return {};
+      },
+    }),
+    defineAction({
+      id: 'test.remote.create',
+      title: 'Create a thing on a service that may be down',
+      risk: 'write',
+      input: named.extend({ unreachable: z.boolean().optional() }),
+      preview: (i) => `remote create ${i.name}`,
+      async run(i) {
+        if (i.unreachable) throw new UnreachableError('cannot reach the test service');
+        if (i.fail) throw new Error(`${i.name} broke half-way`);
+        world.things.add(i.name);
+        return { name: i.name };
+      },
+      // A failure part-way may leave something behind: swept the way labelled Docker objects are.
+      undoInterrupted: (i) => ({ action: 'test.thing.sweep', input: { name: i.name } }),
+    }),
+    defineAction({
+      id: 'test.thing.sweep',
+      title: 'Remove what a failed step left',
+      risk: 'admin',
+      input: named,
+      preview: (i) => `sweep ${i.name}`,
+      async run(i) {
+        world.log.push(`sweep ${i.name}`);
         return {};
       },
     }),

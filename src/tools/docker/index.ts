@@ -9,6 +9,7 @@ import { containerWaitHealthy } from './health.js';
 import { imageActions } from './images.js';
 import { labelledRemove } from './labelled.js';
 import { networkActions } from './networks.js';
+import { reportUnreachable } from './reachability.js';
 import { volumeActions } from './volumes.js';
 
 export const dockerActions: Action[] = [
@@ -31,10 +32,12 @@ const DEFAULT_SOCKET = '/var/run/docker.sock';
  * this; actions use `ctx.docker`.
  */
 export function dockerClient(options: { host?: string | undefined } = {}): Docker {
-  const settings = connectionFor(options.host?.trim());
+  const host = options.host?.trim() || undefined;
+  const settings = connectionFor(host);
+  const address = host ?? `unix://${DEFAULT_SOCKET}`;
   // dockerode takes ~150 ms to load and most commands never reach the engine: load it on first use.
   let client: Docker | undefined;
-  const real = () => (client ??= new (createRequire(import.meta.url)('dockerode') as typeof Docker)(settings));
+  const real = () => (client ??= reportUnreachable(new (createRequire(import.meta.url)('dockerode') as typeof Docker)(settings), address));
   return new Proxy({} as Docker, {
     get(_target, property) {
       const value = Reflect.get(real(), property);
