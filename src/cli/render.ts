@@ -30,6 +30,13 @@ export function planTable(out: Output, plan: Plan, review: Review): string {
   return table(['STEP', 'RISK', 'DECISION', 'COMMAND'], rows);
 }
 
+/** Images the image settings map, one line each: the preview names the one that runs. */
+export function imageNotes(out: Output, plan: Plan): string[] {
+  return plan.steps.flatMap((step) =>
+    (plan.previews[step.id]?.images ?? []).map((m) => `  ${step.id}: image ${m.asked} → ${out.color.bold(m.runs)} ${out.color.dim('(images: in config)')}`),
+  );
+}
+
 /** Why steps are refused or ask: the rule that decided, one line each. */
 export function reviewNotes(out: Output, review: Review): string[] {
   const notes: string[] = [];
@@ -49,7 +56,8 @@ export function planAsShell(plan: Plan): string {
   const lines = ['#!/bin/sh', `# ${plan.request.replace(/\n/g, ' ')}`, 'set -eu', ''];
   for (const step of plan.steps) {
     const preview = plan.previews[step.id];
-    lines.push(`# ${step.id}: ${step.title} (${preview?.risk ?? 'unknown'})`, preview?.command ?? `# ${step.action}`, '');
+    const mapped = (preview?.images ?? []).map((m) => `# image ${m.asked} → ${m.runs} (images: in config)`);
+    lines.push(`# ${step.id}: ${step.title} (${preview?.risk ?? 'unknown'})`, ...mapped, preview?.command ?? `# ${step.action}`, '');
   }
   return lines.join('\n');
 }

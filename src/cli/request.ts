@@ -16,7 +16,7 @@ import { EXIT } from './exit-codes.js';
 import type { Output } from './output.js';
 import { progressPrinter } from './progress.js';
 import { ask, canPrompt } from './prompt.js';
-import { interpretationLine, planAsShell, planTable, reviewNotes, summaryLines } from './render.js';
+import { imageNotes, interpretationLine, planAsShell, planTable, reviewNotes, summaryLines } from './render.js';
 import { understandInSession, type SessionOptions } from './session.js';
 
 export interface RequestOptions extends SessionOptions {
@@ -107,7 +107,7 @@ function showPlan(out: Output, plan: Plan, review: Review, interpretations: Inte
   if (out.json) return;
   for (const i of interpretations) out.note(out.color.dim(`understood: ${interpretationLine(i)}`));
   out.note(planTable(out, plan, review));
-  for (const note of reviewNotes(out, review)) out.note(note);
+  for (const note of [...imageNotes(out, plan), ...reviewNotes(out, review)]) out.note(note);
 }
 
 export async function pipelineDeps(app: App, opts: RequestOptions, out: Output): Promise<PipelineDeps> {

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { RiskJudgement, RiskLevel } from './risk.js';
 import type { StepRef } from './plan.js';
 import type { ResourceRef } from './run.js';
-import type { Clients, Context, Judge } from './context.js';
+import type { Clients, Context, ImageResolver, Judge } from './context.js';
 
 /**
  * The one abstraction every tool domain shares. `id`, `risk`, `input` and `preview` are data a
@@ -18,8 +18,8 @@ export interface Action<I = any, O = any> {
    */
   risk: RiskLevel | ((input: I, assess: RiskAssessors) => RiskLevel | RiskJudgement);
   input: ZodType<I>;
-  /** The equivalent command a person would type. */
-  preview(input: I): string;
+  /** The equivalent command a person would type, naming the images the image settings map to. */
+  preview(input: I, view: PreviewContext): string;
   /**
    * Finds out what the step will do before it is reviewed — a saved `terraform plan`, a server-side
    * dry run, `docker compose config` — and returns the input with that effect recorded, so risk
@@ -78,11 +78,37 @@ export function defineAction<I, O>(action: Action<I, O>): Action<I, O> {
   return action;
 }
 
+/** What a preview may consult: the image settings, so the command names the image that will run. */
+export interface PreviewContext {
+  images: ImageResolver;
+}
+
+/** An image the request named and the one the image settings run instead. */
+export interface ImageMapping {
+  asked: string;
+  runs: string;
+}
+
+const AS_ASKED: ImageResolver = { resolve: (image) => image };
+
 /** The step's equivalent command, or the action id when the input cannot be previewed. */
-export function previewOf<I>(action: Action<I>, input: I): string {
+export function previewOf<I>(action: Action<I>, input: I, images: ImageResolver = AS_ASKED): string {
+  return previewWithImages(action, input, images).command;
+}
+
+/** The equivalent command and every image in it that the image settings map to another. */
+export function previewWithImages<I>(action: Action<I>, input: I, images: ImageResolver = AS_ASKED): { command: string; images: ImageMapping[] } {
+  const mapped: ImageMapping[] = [];
+  const recording: ImageResolver = {
+    resolve(asked) {
+      const runs = images.resolve(asked);
+      if (runs !== asked && !mapped.some((m) => m.asked === asked)) mapped.push({ asked, runs });
+      return runs;
+    },
+  };
   try {
-    return action.preview(input);
+    return { command: action.preview(input, { images: recording }), images: mapped };
   } catch {
-    return action.id;
+    return { command: action.id, images: [] };
   }
 }

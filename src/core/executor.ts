@@ -81,7 +81,7 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
     const { step, action, input } = prepared.get(stepId)!;
     const stepStart = Date.now();
     const task = (async () => {
-      const command = previewOf(action, input);
+      const command = previewOf(action, input, options.clients.images);
       await store?.stepStarted(runId, { stepId, action: action.id, title: step.title, input, command });
       results.set(stepId, { stepId, status: 'running', startedAt: now() });
       emit({ type: 'step.started', runId, stepId, at: now(), title: step.title, command });

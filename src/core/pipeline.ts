@@ -1,7 +1,7 @@
 import type { Brain } from '../brains/brain.js';
 import { reviewPlan, type Inventory } from '../safety/policy/review.js';
 import type { Config } from '../config/schema.js';
-import { previewOf } from './action.js';
+import { previewWithImages } from './action.js';
 import type { Clients, Judge } from './context.js';
 import { validateDag } from './dag.js';
 import type { Interpretation } from './interpretation.js';
@@ -68,12 +68,14 @@ export function reviewPlanned(plan: Plan, deps: Omit<PipelineDeps, 'brain' | 'cw
     return { ...step, input: parseWith(action.input, step.input, `step "${step.id}" input`) };
   });
   const validated: Plan = { ...plan, steps };
-  const review = reviewPlan({ plan: validated, registry: deps.registry, policy: deps.policy, actor: deps.actor, judge: deps.judge, inventory: deps.inventory });
+  const images = deps.clients?.images;
+  const review = reviewPlan({ plan: validated, registry: deps.registry, policy: deps.policy, actor: deps.actor, judge: deps.judge, inventory: deps.inventory, images });
   const previews = Object.fromEntries(
     steps.map((step) => {
       const action = deps.registry.get(step.action);
       const risk = review.steps.find((r) => r.stepId === step.id)!.risk;
-      return [step.id, { command: previewOf(action, step.input as never), risk }];
+      const preview = previewWithImages(action, step.input as never, images);
+      return [step.id, { command: preview.command, risk, ...(preview.images.length ? { images: preview.images } : {}) }];
     }),
   );
   return { plan: { ...validated, previews }, review };

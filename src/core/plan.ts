@@ -22,8 +22,15 @@ export const Plan = z.object({
   request: z.string(),
   interpretations: z.array(Interpretation).default([]),
   steps: z.array(Step),
-  /** Filled by planning: each step's risk and its equivalent command. */
-  previews: z.record(z.string(), z.object({ command: z.string(), risk: RiskLevel })).default({}),
+  /**
+   * Filled by planning: each step's risk, its equivalent command, and the images in it that the
+   * image settings map (`nginx:1.27` → `mirror/nginx:1.27`), since the mapped one is what runs.
+   */
+  previews: z.record(z.string(), z.object({
+    command: z.string(),
+    risk: RiskLevel,
+    images: z.array(z.object({ asked: z.string(), runs: z.string() })).optional(),
+  })).default({}),
   /** What the planner tells the user instead of steps ("I can do …"), when it made none. */
   message: z.string().optional(),
   createdAt: z.string(),

@@ -3,7 +3,7 @@ import { maxRisk, riskRank, type RiskLevel, type RiskReason } from '../../core/r
 import type { Plan, Step } from '../../core/plan.js';
 import type { Decision, Review, StepReview } from '../../core/review.js';
 import type { ActionRegistry } from '../../core/registry.js';
-import type { Judge } from '../../core/context.js';
+import type { ImageResolver, Judge } from '../../core/context.js';
 import type { Config, PolicyRule, Role } from '../../config/schema.js';
 import { globMatch } from './glob.js';
 import { DEFAULT_CONFIRM_RULES, ROLE_DECISIONS } from './tables.js';
@@ -20,6 +20,8 @@ export interface ReviewInput {
   actor: { name: string; role: Role };
   judge: Judge;
   inventory?: Inventory;
+  /** The image settings, so a `command` rule sees the image that will run. */
+  images?: ImageResolver;
 }
 
 /**
@@ -55,7 +57,7 @@ export function reviewStep(step: Step, input: ReviewInput): StepReview {
     }
   }
 
-  const facts = { action: action.id, command: previewOf(action, parsed), targets: action.targets?.(parsed) ?? [], level };
+  const facts = { action: action.id, command: previewOf(action, parsed, input.images), targets: action.targets?.(parsed) ?? [], level };
   const verdict = decide(facts, input.actor.role, input.policy);
   if (protectedTarget && verdict.decision === 'allow' && riskRank(level) >= riskRank('admin')) {
     verdict.decision = 'confirm';

@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { SERVICE_CATALOG } from '../../catalog/index.js';
 import type { BackupMethod } from '../../catalog/service.js';
-import { defineAction } from '../../core/action.js';
+import { defineAction, type PreviewContext } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
 import { ReignError } from '../../core/errors.js';
 import { ARCHIVE_IMAGE } from '../../generate/compose/backups.js';
@@ -63,13 +63,13 @@ export function backupStamp(date: Date): string {
 const volumeMounts = (project: string, volumes: string[], mode: ':ro' | '') => volumes.flatMap((v) => ['-v', `${project}_${v}:/volumes/${v}${mode}`]);
 const clearVolumes = (volumes: string[]) => volumes.map((v) => `find /volumes/${v} -mindepth 1 -delete`).join(' && ');
 
-function backupPreview(input: ComposeBackup): string {
+function backupPreview(input: ComposeBackup, view: PreviewContext): string {
   const method = methodOf(input);
   const file = `"${input.into}/${input.project}-${input.service}-$(date -u +%Y%m%dT%H%M%SZ).${extensionOf(input)}"`;
   const container = `"$(${shellCommand(composeWords(input, ['ps', '-q', input.service]))})"`;
   const steps = [shellCommand(['mkdir', '-p', input.into]), `f=${file}`];
   if (!method) {
-    steps.push(`${shellCommand(['docker', 'run', '--rm', ...volumeMounts(input.project, input.volumes, ':ro'), '-v', `${input.into}:/backup`, ARCHIVE_IMAGE, 'tar', '-czf'])} "/backup/$(basename "$f")" -C /volumes .`);
+    steps.push(`${shellCommand(['docker', 'run', '--rm', ...volumeMounts(input.project, input.volumes, ':ro'), '-v', `${input.into}:/backup`, view.images.resolve(ARCHIVE_IMAGE), 'tar', '-czf'])} "/backup/$(basename "$f")" -C /volumes .`);
   } else {
     steps.push(shellCommand(composeWords(input, ['exec', '-T', input.service, ...(method.kind === 'dump' ? ['sh', '-c', method.dump] : method.snapshot)])));
     steps.push(`docker cp ${container}:${method.file} "$f"`);
@@ -126,7 +126,7 @@ export const composeBackup = defineAction({
   ],
 });
 
-function restorePreview(input: ComposeRestore): string {
+function restorePreview(input: ComposeRestore, view: PreviewContext): string {
   const method = methodOf(input);
   const dir = dirname(input.from);
   const name = basename(input.from);
@@ -135,7 +135,7 @@ function restorePreview(input: ComposeRestore): string {
   if (!method) {
     steps.push(
       shellCommand(composeWords(input, ['stop', input.service])),
-      shellCommand(['docker', 'run', '--rm', ...volumeMounts(input.project, input.volumes, ''), '-v', `${dir}:/backup:ro`, ARCHIVE_IMAGE, 'sh', '-c', `${clearVolumes(input.volumes)} && tar -xzf /backup/${name} -C /volumes`]),
+      shellCommand(['docker', 'run', '--rm', ...volumeMounts(input.project, input.volumes, ''), '-v', `${dir}:/backup:ro`, view.images.resolve(ARCHIVE_IMAGE), 'sh', '-c', `${clearVolumes(input.volumes)} && tar -xzf /backup/${name} -C /volumes`]),
       shellCommand(composeWords(input, ['start', input.service])),
     );
   } else if (method.kind === 'snapshot') {

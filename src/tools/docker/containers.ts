@@ -131,7 +131,7 @@ export const containerRun = defineAction({
       addedCapabilities: [],
     }),
   input: ContainerRun,
-  preview: (input) =>
+  preview: (input, view) =>
     shellCommand([
       'docker', 'run', '--detach', '--name', input.name,
       ...repeated('--publish', input.ports.map(publishSpec)),
@@ -145,7 +145,7 @@ export const containerRun = defineAction({
       ...(input.user ? ['--user', input.user] : []),
       input.readOnly && '--read-only',
       ...keyValues('--label', input.labels),
-      input.image,
+      resolveImage(view, input.image),
       ...(input.command ?? []),
     ]),
   async run(input, ctx) {

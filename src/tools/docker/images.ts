@@ -16,7 +16,7 @@ import { labelledRemoveStep } from './labelled.js';
  * the test images. Names a step writes or deletes (build and tag targets, removals) are taken
  * exactly, so a mapping can never make Reign overwrite or delete the image it points at.
  */
-export function resolveImage(ctx: Context, reference: string): string {
+export function resolveImage(ctx: Pick<Context, 'images'>, reference: string): string {
   return IMAGE_ID.test(reference) ? reference : ctx.images.resolve(reference);
 }
 
@@ -87,10 +87,10 @@ export const imageList = defineAction({
   title: 'List local images',
   risk: 'read',
   input: ImageList,
-  preview: (input) =>
+  preview: (input, view) =>
     shellCommand([
       'docker', 'image', 'ls',
-      ...(input.reference ? ['--filter', `reference=${input.reference}`] : []),
+      ...(input.reference ? ['--filter', `reference=${resolveImage(view, input.reference)}`] : []),
       ...keyValues('--filter', input.labels, 'label='),
     ]),
   async run(input, ctx) {
@@ -119,10 +119,12 @@ export const imagePull = defineAction({
   title: 'Pull an image',
   risk: 'write',
   input: ImagePull,
-  preview: (input) =>
-    input.ifMissing
-      ? `${shellCommand(['docker', 'image', 'inspect', input.image])} >/dev/null 2>&1 || ${shellCommand(['docker', 'pull', input.image])}`
-      : shellCommand(['docker', 'pull', input.image]),
+  preview: (input, view) => {
+    const image = resolveImage(view, input.image);
+    return input.ifMissing
+      ? `${shellCommand(['docker', 'image', 'inspect', image])} >/dev/null 2>&1 || ${shellCommand(['docker', 'pull', image])}`
+      : shellCommand(['docker', 'pull', image]);
+  },
   async run(input, ctx) {
     const image = resolveImage(ctx, input.image);
     const idBefore = await localImageId(ctx, image);
@@ -212,7 +214,7 @@ export const imageTag = defineAction({
   title: 'Tag an image',
   risk: 'write',
   input: ImageTag,
-  preview: (input) => shellCommand(['docker', 'tag', input.source, input.tag]),
+  preview: (input, view) => shellCommand(['docker', 'tag', resolveImage(view, input.source), input.tag]),
   async run(input, ctx) {
     const source = resolveImage(ctx, input.source);
     const id = await localImageId(ctx, source);
@@ -242,7 +244,7 @@ export const imagePush = defineAction({
   title: 'Push an image to its registry (cannot be undone)',
   risk: 'write',
   input: ImagePush,
-  preview: (input) => shellCommand(['docker', 'push', input.image]),
+  preview: (input, view) => shellCommand(['docker', 'push', resolveImage(view, input.image)]),
   async run(input, ctx) {
     const image = resolveImage(ctx, input.image);
     const doing = `push ${image}`;

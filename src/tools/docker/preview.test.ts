@@ -4,13 +4,16 @@ import { containerRecreate } from './container-recreate.js';
 import { containerExec, containerLogs } from './container-io.js';
 import { containerRemove, containerRun, containerStop } from './containers.js';
 import { containerWaitHealthy } from './health.js';
-import { imageBuild, imagePull } from './images.js';
+import { imageBuild, imageList, imagePull, imagePush, imageTag } from './images.js';
 import { labelledRemove } from './labelled.js';
 import { networkConnect, networkCreate } from './networks.js';
 import { volumeRemove } from './volumes.js';
 import type { Action } from '../../core/action.js';
+import { createImageResolver } from '../../clients/images.js';
 
-const previewOf = <I>(action: Action<I>, input: unknown) => action.preview(action.input.parse(input));
+/** The preview of a raw input, under image settings (none unless given). */
+const previewOf = <I>(action: Action<I>, input: unknown, images: Record<string, string> = {}) =>
+  action.preview(action.input.parse(input), { images: createImageResolver(images) });
 
 describe('previews are the docker commands a person would type', () => {
   it('docker run with every option, publishing on 127.0.0.1 by default', () => {
@@ -65,6 +68,20 @@ describe('previews are the docker commands a person would type', () => {
     expect(previewOf(imagePull, { image: 'redis:7', ifMissing: true })).toBe(
       'docker image inspect redis:7 >/dev/null 2>&1 || docker pull redis:7',
     );
+  });
+
+  it('names the image the image settings map a reference to, in run, pull, push, tag and image ls', () => {
+    const images = { nginx: 'mirror.internal/nginx:1.27', 'redis:7': 'mirror.internal/redis:7.2' };
+    expect(previewOf(containerRun, { name: 'web', image: 'nginx:1.27' }, images)).toBe('docker run --detach --name web mirror.internal/nginx:1.27');
+    expect(previewOf(imagePull, { image: 'redis:7', ifMissing: true }, images)).toBe(
+      'docker image inspect mirror.internal/redis:7.2 >/dev/null 2>&1 || docker pull mirror.internal/redis:7.2',
+    );
+    expect(previewOf(imagePush, { image: 'nginx' }, images)).toBe('docker push mirror.internal/nginx:1.27');
+    expect(previewOf(imageTag, { source: 'nginx', tag: 'shop/web:1' }, images)).toBe('docker tag mirror.internal/nginx:1.27 shop/web:1');
+    expect(previewOf(imageList, { reference: 'redis:7' }, images)).toBe('docker image ls --filter reference=mirror.internal/redis:7.2');
+    // Only the exact reference `redis:7` is mapped, and what a step writes (a tag's target) never is.
+    expect(previewOf(containerRun, { name: 'cache', image: 'redis:6' }, images)).toBe('docker run --detach --name cache redis:6');
+    expect(previewOf(imageTag, { source: 'redis:6', tag: 'nginx:1.27' }, images)).toBe('docker tag redis:6 nginx:1.27');
   });
 
   it('docker network create and connect', () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judgeAction } from '../../core/action.js';
+import { judgeAction, previewOf } from '../../core/action.js';
 import { terraformApply, terraformDestroy } from './apply.js';
 import { terraformDrift, terraformOutput, terraformPlan } from './inspect.js';
 import { summarizePlan } from './plan-summary.js';
@@ -39,7 +39,7 @@ describe('terraform plan and apply with the real binary (built-in terraform_data
     const progress: string[] = [];
     const input = await terraformApply.prepare!(terraformApply.input.parse({ dir }), prepareContext(progress));
     expect(input.planned?.summary.creates).toEqual(['terraform_data.a', 'terraform_data.b']);
-    expect(terraformApply.preview(input)).toBe(
+    expect(previewOf(terraformApply, input)).toBe(
       `terraform -chdir=${dir} plan -input=false -no-color -out=${dir}/.reign/apply-default.tfplan && terraform -chdir=${dir} apply -input=false -no-color ${dir}/.reign/apply-default.tfplan  # 2 to add, 0 to change, 0 to destroy`,
     );
     expect(progress.at(-1)).toBe('saved plan: 2 to add, 0 to change, 0 to destroy');
@@ -105,7 +105,7 @@ describe('terraform plan and apply with the real binary (built-in terraform_data
       'environments/prod.tfvars': 'size = 3\n',
     });
     const { input } = await perform(terraformApply, { dir, workspace: 'prod', varFiles: ['environments/prod.tfvars'] });
-    expect(terraformApply.preview(input)).toContain(`TF_WORKSPACE=prod terraform -chdir=${dir} plan -input=false -no-color -var-file=environments/prod.tfvars -out=${dir}/.reign/apply-prod.tfplan`);
+    expect(previewOf(terraformApply, input)).toContain(`TF_WORKSPACE=prod terraform -chdir=${dir} plan -input=false -no-color -var-file=environments/prod.tfvars -out=${dir}/.reign/apply-prod.tfplan`);
     expect((await perform(terraformOutput, { dir, workspace: 'prod' })).output.outputs).toEqual({ size: 3 });
     expect(terraform(dir, ['workspace', 'show']).stdout.trim()).toBe('default');
     const plan = await perform(terraformPlan, { dir, workspace: 'prod', varFiles: ['environments/prod.tfvars'] });
