@@ -59,6 +59,28 @@ describeDocker('an image that cannot be pulled', () => {
     expect(r.stderr).toMatch(/image 127\.0\.0\.1:1\/mirror\/nginx:1\.27 is not present and could not be pulled: .*connection refused/);
     expect(r.stderr).toContain('hint: `images:` in reign.yaml or $REIGN_HOME/config.yaml maps nginx:1.27 to 127.0.0.1:1/mirror/nginx:1.27: point it at an image this machine can pull or has built');
     expect(docker(['ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.Names}}']).stdout.trim()).toBe('');
+    // Nothing was created, so nothing was rolled back: the run failed (exit 1, not 5).
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`run ${runId}: failed`);
+
+    const shown = reign(['show', runId!], box);
+    expect(shown.stdout).toContain('hint: `images:` in reign.yaml or $REIGN_HOME/config.yaml maps nginx:1.27 to 127.0.0.1:1/mirror/nginx:1.27');
+    const json = JSON.parse(reign(['show', runId!, '--json'], box).stdout);
+    expect(json.status).toBe('failed');
+    expect(json.steps.find((s: { stepId: string }) => s.stepId === `run-${name}`).hint).toContain('maps nginx:1.27 to 127.0.0.1:1/mirror/nginx:1.27');
+  });
+
+  it('fails a Compose stack whose image cannot be pulled with the same hint, and rolls back what the run wrote', () => {
+    const box = sandbox();
+    writeFileSync(join(box.home, 'config.yaml'), 'images:\n  redis: 127.0.0.1:1/mirror/redis:7\n  postgres: reign-test/postgres:15\n');
+    const r = reign(['spin up postgres and redis for local dev', '--yes'], box);
+    const runId = runIdOf(r.stdout + r.stderr);
+    if (runId) created.push(runId);
+
+    expect(r.code, r.stderr).toBe(5);
+    expect(r.stderr).toContain('hint: `images:` in reign.yaml or $REIGN_HOME/config.yaml maps redis:7 to 127.0.0.1:1/mirror/redis:7: point it at an image this machine can pull or has built');
+    expect(reign(['show', runId!], box).stdout).toContain('hint: `images:` in reign.yaml or $REIGN_HOME/config.yaml maps redis:7 to 127.0.0.1:1/mirror/redis:7');
+    expect(labelled('container', runId!)).toEqual([]);
   });
 
   it('fails a saved plan that pulls an image that is not mapped with a hint to map it', () => {

@@ -52,11 +52,13 @@ export async function runsCommand(opts: { json?: boolean; limit?: number }, out:
 export async function showCommand(runId: string, opts: { json?: boolean }, out: Output, store: Store): Promise<number> {
   const run = await findRun(store, runId);
   const [events, resources] = await Promise.all([store.events(run.id), store.listResources({ runId: run.id, includeRemoved: true })]);
+  // What to do next travels with a step's failure event (a config key, a flag); show it again here.
+  const hints = new Map(events.flatMap((e) => (e.type === 'step.failed' && e.hint ? [[e.stepId, e.hint] as const] : [])));
   if (opts.json) {
     out.jsonValue({
       ...runJson(run),
       planId: run.plan.id,
-      steps: run.steps_.map(stepJson),
+      steps: run.steps_.map((step) => ({ ...stepJson(step), hint: hints.get(step.stepId) ?? null })),
       events: events.length,
       resources: resources.map(resourceJson),
     });
@@ -84,6 +86,8 @@ export async function showCommand(runId: string, opts: { json?: boolean }, out: 
     // A skipped step's error field holds the reason it was skipped, not a failure.
     if (step.error) out.line(`      ${step.status === 'skipped' ? c.dim('why:') : c.red('error:')} ${truncate(step.error, SUMMARY_WIDTH)}`);
     else if (step.output !== null) out.line(`      ${c.dim('→')} ${summarise(step.output)}`);
+    const hint = hints.get(step.stepId);
+    if (hint) out.line(`      ${c.dim('hint:')} ${hint}`);
     if (step.compensation) {
       const undo = step.compensation;
       out.line(`      ${c.yellow('undo:')} ${undo.command}  ${undo.status}${undo.error ? `: ${truncate(undo.error, SUMMARY_WIDTH)}` : ''}`);

@@ -118,6 +118,13 @@ describe('executor', () => {
     expect(events.map((e) => e.type)).not.toContain('step.compensated');
   });
 
+  it('reports a failed step whose sweep found nothing of the run as failed, not rolled back', async () => {
+    const { world, options } = setup([{ id: 'svc', action: 'test.remote.create', input: { name: 'svc', refused: true } }]);
+    const result = await executePlan(options);
+    expect(world.log).toContain('sweep svc');
+    expect(result.status).toBe('failed');
+  });
+
   it('does not sweep a step that could not reach its service: the run is failed, with no rollback', async () => {
     const { world, options, events } = setup([{ id: 'svc', action: 'test.remote.create', input: { name: 'svc', unreachable: true } }]);
     const result = await executePlan(options);
@@ -131,6 +138,7 @@ describe('executor', () => {
     const halfWay = setup([{ id: 'svc', action: 'test.remote.create', input: { name: 'svc', fail: true } }]);
     expect((await executePlan(halfWay.options)).status).toBe('rolled_back');
     expect(halfWay.world.log).toContain('sweep svc');
+    expect(halfWay.world.things.has('svc')).toBe(false);
 
     const { world, options } = setup([create('a'), { id: 'svc', action: 'test.remote.create', input: { name: 'svc', unreachable: true }, dependsOn: ['a'] }]);
     const result = await executePlan(options);

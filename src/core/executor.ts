@@ -135,19 +135,23 @@ export async function executePlan(options: ExecuteOptions): Promise<RunResult> {
   if (failure) {
     const undoWork = [
       // Failed steps may have created something before failing: sweep by their labels first.
-      ...failedSteps.map((f) => ({ stepId: f.step.id, ref: f.action.undoInterrupted?.(f.input as never, { runId, stepId: f.step.id }), created: [] as ResourceRef[] })),
-      ...[...completed].reverse().map((c) => ({ stepId: c.step.id, ref: c.action.undo?.(c.input as never, c.output as never), created: c.action.creates?.(c.input, c.output) ?? [] })),
+      ...failedSteps.map((f) => ({ stepId: f.step.id, ref: f.action.undoInterrupted?.(f.input as never, { runId, stepId: f.step.id }), created: [] as ResourceRef[], sweep: true })),
+      ...[...completed].reverse().map((c) => ({ stepId: c.step.id, ref: c.action.undo?.(c.input as never, c.output as never), created: c.action.creates?.(c.input, c.output) ?? [], sweep: false })),
     ].filter((work): work is typeof work & { ref: StepRef } => work.ref !== undefined);
     if (undoWork.length) emit({ type: 'rollback.started', runId, at: now(), steps: completed.length, reason: failure });
+    let undone = 0;
     for (const work of undoWork) {
       const outcome = await compensate(work.ref, { runId, stepId: work.stepId, registry, clients: options.clients, emit, store });
+      // A sweep that found nothing of the run's undid nothing (a pull that failed created nothing).
+      if (!outcome.error && (!work.sweep || (outcome.removed?.length ?? 1) > 0)) undone++;
       if (outcome.error) compensationErrors.push({ stepId: work.stepId, error: outcome.error });
       else if (work.created.length) await store?.removeResources(work.created);
       const result = results.get(work.stepId)!;
       if (result.status === 'succeeded') results.set(work.stepId, { ...result, status: outcome.error ? 'compensation_failed' : 'compensated' });
     }
-    // `rolled_back` says something was undone; a failure that changed nothing is plainly `failed`.
-    status = compensationErrors.length ? 'rollback_failed' : cancelled ? 'cancelled' : undoWork.length > 0 ? 'rolled_back' : 'failed';
+    // `rolled_back` says something was undone; a failure that changed nothing (a pull that failed,
+    // a sweep that found nothing of the run's) is plainly `failed`.
+    status = compensationErrors.length ? 'rollback_failed' : cancelled ? 'cancelled' : undone > 0 ? 'rolled_back' : 'failed';
   }
   await flush();
   await store?.finishRun(runId, status, failure);
@@ -235,17 +239,17 @@ function stepContext(clients: Clients, runId: string, stepId: string, signal: Ab
 export async function compensate(
   ref: StepRef,
   at: { runId: string; stepId: string; registry: ActionRegistry; clients: Clients; emit: EventSink; store?: Store },
-): Promise<{ error?: string }> {
+): Promise<{ error?: string; removed?: ResourceRef[] }> {
   let command = ref.action;
   try {
     const action = at.registry.get(ref.action);
     const input = parseWith(action.input, ref.input, `undo of step "${at.stepId}"`);
     command = previewOf(action, input);
     const controller = new AbortController();
-    await action.run(input as never, stepContext(at.clients, at.runId, at.stepId, controller.signal, at.emit));
+    const output = await action.run(input as never, stepContext(at.clients, at.runId, at.stepId, controller.signal, at.emit));
     await at.store?.stepCompensated(at.runId, at.stepId, { ...ref, command, status: 'compensated' });
     at.emit({ type: 'step.compensated', runId: at.runId, stepId: at.stepId, at: now(), command });
-    return {};
+    return { removed: action.removes?.(input as never, output as never) };
   } catch (error) {
     const message = messageOf(error);
     await at.store?.stepCompensated(at.runId, at.stepId, { ...ref, command, status: 'compensation_failed', error: message });

@@ -69,12 +69,13 @@ export function memoryActions(world: World): Action[] {
       id: 'test.remote.create',
       title: 'Create a thing on a service that may be down',
       risk: 'write',
-      input: named.extend({ unreachable: z.boolean().optional() }),
+      input: named.extend({ unreachable: z.boolean().optional(), refused: z.boolean().optional() }),
       preview: (i) => `remote create ${i.name}`,
       async run(i) {
         if (i.unreachable) throw new UnreachableError('cannot reach the test service');
-        if (i.fail) throw new Error(`${i.name} broke half-way`);
+        if (i.refused) throw new Error(`the service refused ${i.name} before creating anything`);
         world.things.add(i.name);
+        if (i.fail) throw new Error(`${i.name} broke half-way`);
         return { name: i.name };
       },
       // A failure part-way may leave something behind: swept the way labelled Docker objects are.
@@ -88,8 +89,10 @@ export function memoryActions(world: World): Action[] {
       preview: (i) => `sweep ${i.name}`,
       async run(i) {
         world.log.push(`sweep ${i.name}`);
-        return {};
+        const found = world.things.delete(i.name);
+        return { removed: found ? [{ kind: 'test.thing', id: i.name }] : [] };
       },
+      removes: (_i, output) => output.removed,
     }),
     defineAction({
       id: 'test.noop',

@@ -7,6 +7,7 @@ import { shellCommand } from '../docker/preview.js';
 import { reignId, seconds } from '../docker/schemas.js';
 import { composeWords, overridePath } from './cli.js';
 import { layoutFromConfig, projectContainers, unhealthyNow, waitHealthy, writeOverride } from './project.js';
+import { withPullHint } from './pull-failure.js';
 import { runCompose, settled } from './run.js';
 import { ProjectLayout, ProjectRef, serviceName } from './schemas.js';
 
@@ -55,7 +56,7 @@ export const composeUp = defineAction({
       await runCompose(ctx, ref, ['up', '-d', ...(input.services ?? [])], { override: true });
     } catch (error) {
       // `up` itself fails when a dependency turns unhealthy: name it, with its logs.
-      throw (await unhealthyNow(ctx, ref, layout.services.map((s) => s.name))) ?? error;
+      throw (await unhealthyNow(ctx, ref, layout.services.map((s) => s.name))) ?? withPullHint(error, layout, ctx);
     }
     await waitHealthy(ctx, ref, wanted, input.timeoutSeconds);
     // What the summary shows: each service, its health, and where this machine reaches it.

@@ -8,6 +8,7 @@ import { composeWords } from './cli.js';
 import { layoutOf, prepareProject } from './lifecycle.js';
 import { replicaPortClash } from './ports.js';
 import { projectContainers, waitHealthy, writeOverride } from './project.js';
+import { withPullHint } from './pull-failure.js';
 import { runCompose, settled } from './run.js';
 import { imageReference, ProjectLayout, ProjectRef, serviceName } from './schemas.js';
 
@@ -151,7 +152,7 @@ export const composeUpdate = defineAction({
       // The file must keep saying what runs: put the previous image back before failing.
       document.setIn(['services', input.service, 'image'], previous);
       await ctx.files.write(path, document.toString());
-      throw error;
+      throw withPullHint(error, layout, ctx);
     }
     return { service: input.service, previous, image: input.image };
   },
