@@ -294,9 +294,14 @@ function taskSegments(a: Analysis): string[] {
     while (words.length > 1 && /^(and|plus)$/i.test(words[0]!)) words.shift();
     // "run postgres named db and redis named cache": the second service takes the first's verb.
     if (named.has(start) && verb) words.unshift(verb);
-    else verb = a.intents.find((m) => m.start === start && m.row.kind === 'verb')?.row && a.tokens[start]!.raw;
+    else verb = verbAt(a, start);
     return words.join(' ');
   });
+}
+
+/** The verb a task starts with, as written ("run"), when it starts with one. */
+function verbAt(a: Analysis, start: number): string | undefined {
+  return a.intents.some((m) => m.start === start && m.row.kind === 'verb') ? a.tokens[start]!.raw : undefined;
 }
 
 /**
