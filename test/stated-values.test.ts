@@ -41,6 +41,34 @@ describe('values a request states are used or refused, never dropped', () => {
     expect(JSON.stringify(r)).not.toContain('abc123secretvalue');
   });
 
+  it('refuses a plan that acts on something other than a path the request gives', () => {
+    const canary = join(sandbox().cwd, 'canary');
+    mkdirSync(canary);
+    const r = planned(`run nginx named web; rm -rf ${canary}`);
+    expect(r.code).toBe(2);
+    expect(r.steps).toEqual([]);
+    expect(existsSync(canary)).toBe(true);
+
+    const usage = reign(['plan', 'show disk usage of /var/lib/docker'], sandbox());
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('I did not use "/var/lib/docker" from the request');
+    expect(usage.stderr).toContain(`hint: nothing was run; for a file or machine task quote the command, e.g. reign 'run "du -sh /var/lib/docker"'`);
+  });
+
+  it('keeps every quoted value after a cue: a second quoted name is refused as unused, not dropped', () => {
+    const r = planned('run nginx named "web" "api"');
+    expect(r.code).toBe(2);
+    expect(r.error?.unused).toEqual([{ kind: 'name', words: 'named web api' }]);
+  });
+
+  it('reads a request with a path of its own on its own, not as the last request\'s subject', () => {
+    const box = sandbox();
+    expect(reign(['plan', 'run redis named cache'], box).code).toBe(0);
+    const after = planned('how much space is left on /', box);
+    expect(after.steps.map((s) => s.action)).toEqual(['shell.run']);
+    expect(after.steps[0]!.input.command).toBe('df -h');
+  });
+
   it('records which words of the request each step came from', () => {
     const r = planned('create a network called backnet and then run nginx named web1 on the network backnet');
     expect(r.steps.map((s) => [s.action, s.from])).toEqual([

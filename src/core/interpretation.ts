@@ -78,7 +78,7 @@ export type Details = z.infer<typeof Details>;
 
 /** A value the request states in so many words ("named web", "on port 8080"): used or refused, never dropped. */
 export const StatedValue = z.object({
-  kind: z.enum(['name', 'port', 'network', 'secret', 'tag']),
+  kind: z.enum(['name', 'port', 'network', 'secret', 'tag', 'path']),
   value: z.string(),
   /** The words it came from, as written. */
   words: z.string(),

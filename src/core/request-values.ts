@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UsageError } from './errors.js';
 import type { Interpretation, StatedValue } from './interpretation.js';
 import type { Plan } from './plan.js';
-import { IMAGE_REFERENCE, StrictDetails, StrictEntities, safeName } from './patterns.js';
+import { IMAGE_REFERENCE, StrictDetails, StrictEntities, safeName, safePath } from './patterns.js';
 import { parseWith } from './validate.js';
 
 /**
@@ -55,6 +55,7 @@ const STATED_SHAPES: Record<StatedValue['kind'], (value: string) => string | und
     if (!parts) return 'expected a port number 1-65535 (or host:container, e.g. 8080:80)';
     return problem(PORT, Number(parts[1])) ?? (parts[2] ? problem(PORT, Number(parts[2])) : undefined);
   },
+  path: (v) => problem(safePath, v),
   // eslint-disable-next-line no-control-regex
   secret: (v) => (/^[^\u0000-\u001f\u007f]{1,256}$/.test(v) ? undefined : 'expected one line of at most 256 characters'),
 };
@@ -83,6 +84,18 @@ function shownWords(stated: StatedValue): string {
 }
 
 /**
+ * What of a stated path a step must hold: steps resolve `./app` against the working directory
+ * and take a mount `./data:/data` apart, so each side is looked for without its `./` or `~/`.
+ */
+function pathParts(value: string): string[] {
+  return value
+    .split(':')
+    .filter((part) => part && part !== 'ro' && part !== 'rw')
+    .map((part) => part.replace(/^~?\.{0,2}\//, '').replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+/**
  * Every value the request states is used by a step, or the plan is refused naming the words left
  * over: a dropped "port 99999" or "with password …" would run something other than what was asked.
  */
@@ -98,13 +111,19 @@ export function checkStatedUsed(plan: Plan): void {
   };
   for (const step of plan.steps) collect(step.input);
   const used = (s: StatedValue) =>
-    strings.some((text) => text.includes(s.value)) || (s.kind === 'port' && numbers.has(Number(s.value.split(/[:/]/)[0])));
+    s.kind === 'path'
+      ? pathParts(s.value).every((part) => strings.some((text) => text.includes(part)))
+      : strings.some((text) => text.includes(s.value)) || (s.kind === 'port' && numbers.has(Number(s.value.split(/[:/]/)[0])));
   const unused = plan.interpretations.flatMap((i) => i.stated).filter((s) => !used(s));
   if (unused.length === 0) return;
   const words = unused.map((s) => shownWords(s));
+  // A path no recipe takes is usually a file task: those run as a quoted command, judged whole.
+  const hint = unused.every((s) => s.kind === 'path')
+    ? `nothing was run; for a file or machine task quote the command, e.g. reign 'run "du -sh ${unused[0]!.value}"'`
+    : 'nothing was run; rephrase the request so each value has a place (e.g. "run nginx on port 8080 named web")';
   throw new UsageError(
     `I did not use ${words.map((w) => `"${w}"`).join(', ')} from the request: the plan would not do what was asked`,
-    'nothing was run; rephrase the request so each value has a place (e.g. "run nginx on port 8080 named web")',
+    hint,
     { unused: unused.map((s) => ({ kind: s.kind, words: shownWords(s) })) },
   );
 }

@@ -6,7 +6,7 @@
  * value or say that it did not.
  */
 
-export type StatedKind = 'name' | 'port' | 'network' | 'secret' | 'tag';
+export type StatedKind = 'name' | 'port' | 'network' | 'secret' | 'tag' | 'path';
 
 export interface StatedValue {
   kind: StatedKind;
@@ -77,6 +77,9 @@ export function statedValues(text: string): StatedValue[] {
     const cue = CUES.find((c) => c.words.includes(word));
     if (!cue) {
       if (/^networks?$/.test(word)) networkValue(chunks, i, add);
+      // A path the text gives ("/var/log", "./app", "~/backups") is a value like any other: a plan
+      // that acts on something else ("…; rm -rf /tmp/x" read as removing the last container) drops it.
+      else if (PATH_WORD.test(bare(chunk.text))) add('path', bare(chunk.text), chunk.text);
       return;
     }
     let at = i + 1;
@@ -92,9 +95,14 @@ export function statedValues(text: string): StatedValue[] {
     if (cue.kind === 'secret' && AMBIGUOUS_SECRET_CUES.has(word) && !next.quoted && !looksLikeSecret(value)) return;
     // "a secret named db-creds" names the secret; it is not its value
     add(cue.kind, value, `${chunk.text} ${next.text}`);
+    // `named "web" "api"`: quoted values that follow are stated too, so none is lost to the first.
+    for (let more = at + 1; next.quoted && chunks[more]?.quoted; more++) add(cue.kind, chunks[more]!.text, `${chunk.text} ${next.text} ${chunks[more]!.text}`);
   });
   return found;
 }
+
+/** An absolute, relative or home path: `/var/log`, `./app`, `../data`, `~/backups`. */
+const PATH_WORD = /^(?:~|\.{1,2})?\/\S*$/;
 
 const ATTACH_WORDS = new Set(['on', 'to', 'into', 'join', 'attach']);
 const ARTICLES = new Set(['the', 'a', 'an']);

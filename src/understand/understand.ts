@@ -62,7 +62,8 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   const applied: string[] = [];
   const subject = memory?.subjects[0];
   const refersBack = a.tokens.some((t, i) => REFERRING.has(t.lemma) && !a.subordinate[i + 1] || t.lemma === 'same' && a.tokens[i + 1]?.lemma === 'one');
-  const hasTarget = Boolean(entities.name || entities.services?.length || entities.image);
+  // A path is a target of its own ("how much space is left on /"): the last subject does not replace it.
+  const hasTarget = Boolean(entities.name || entities.services?.length || entities.image || details.path || stated.some((s) => s.kind === 'path'));
   let fromMemory: Subject | undefined;
   // With no target and no tool named ("what would change if I apply"), the request goes on with
   // the conversation's last subject, as "it" would.
