@@ -155,11 +155,21 @@ reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
-    .description('check the hash chain; exits 1 naming the first altered, removed or reordered entry')
+    .description('check the hash chain and the checkpoint kept outside the database; exits 1 naming the first altered, removed or reordered entry')
+    .option('--against <file>', 'also prove the log still holds the head in a checkpoint exported earlier')
     .option('--json', 'print JSON')
     .option('--debug', 'show stack traces')
     .action((opts) =>
-      withApp(opts, async (app, out) => (await import('./audit.js')).auditVerifyCommand(opts, out, await app.store())),
+      withApp(opts, async (app, out) => (await import('./audit.js')).auditVerifyCommand(opts, out, await app.store(), app.cwd)),
+    );
+  audit
+    .command('checkpoint')
+    .description('export the signed head of the log, to keep somewhere the database is not')
+    .requiredOption('--out <file>', 'where to write it ("-" for stdout)')
+    .option('--json', 'print JSON')
+    .option('--debug', 'show stack traces')
+    .action((opts) =>
+      withApp(opts, async (app, out) => (await import('./audit.js')).auditCheckpointCommand(opts, out, await app.store(), app.cwd)),
     );
   audit
     .command('list')

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ReignError } from '../core/errors.js';
 import type { SecretScanner } from '../safety/secrets/scanner.js';
+import type { AuditCheckpoint, CheckpointFiles } from './audit-checkpoint.js';
 import type { Database } from './schema.js';
 import type { AuditEntry, AuditLog, AuditVerification } from './store.js';
 
@@ -24,15 +26,21 @@ export interface StoredAuditEntry {
  * hash, and the head row (last seq and hash) is updated in the same transaction, so editing,
  * deleting, reordering or cutting off entries shows in `verify()`.
  *
- * Without a secret key this proves the log was not edited piecemeal; someone able to rewrite
- * every row and the head consistently is beyond what a hash chain alone can detect.
+ * The chain alone proves the log was not edited piecemeal; a consistent rewrite of every row and
+ * the head is caught by the signed checkpoint kept outside the database (`audit-checkpoint.ts`).
  */
-export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner): AuditLog {
+export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner, checkpoint?: CheckpointFiles): AuditLog {
+  const entries = async () => (await db.selectFrom('audit').selectAll().orderBy('seq', 'asc').execute()).map(fromRow);
+  const chain = async () => {
+    const all = await entries();
+    const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    return { all, verdict: verifyChain(all, head) };
+  };
   return {
     async append(entry) {
       const data = canonicalJson(secrets.redactValue(entry.data ?? null));
       const at = new Date().toISOString();
-      return db.transaction().execute(async (trx) => {
+      const appended = await db.transaction().execute(async (trx) => {
         // Claim the next seq with a write first: it takes the write lock, so concurrent
         // appenders (other processes) queue here instead of reading the same head.
         const claimed = await trx
@@ -60,6 +68,9 @@ export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner): Au
         await trx.updateTable('audit_head').set({ hash: stored.hash }).where('id', '=', 1).execute();
         return toEntry(stored);
       });
+      // After the commit: a checkpoint must never name an entry the database does not hold.
+      checkpoint?.advance(appended);
+      return appended;
     },
 
     async list(options = {}) {
@@ -70,11 +81,45 @@ export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner): Au
     },
 
     async verify() {
-      const rows = await db.selectFrom('audit').selectAll().orderBy('seq', 'asc').execute();
-      const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-      return verifyChain(rows.map(fromRow), head);
+      const { all, verdict } = await chain();
+      if (!verdict.ok || !checkpoint) return verdict;
+      let kept: AuditCheckpoint | undefined;
+      try {
+        kept = checkpoint.read();
+      } catch (error) {
+        return { ok: false, entries: all.length, seq: all.at(-1)?.seq ?? 0, problem: 'altered', detail: `the audit checkpoint outside the database cannot be read (${(error as Error).message})` };
+      }
+      if (!kept) {
+        return checkpoint.inUse() && all.length
+          ? { ok: false, entries: all.length, seq: all.at(-1)!.seq, problem: 'removed', detail: 'the audit checkpoint outside the database is missing' }
+          : verdict;
+      }
+      return holds(all, kept, checkpoint, 'the checkpoint outside the database');
+    },
+
+    async checkpoint() {
+      if (!checkpoint) throw new Error('this audit log keeps no checkpoints');
+      const last = (await entries()).at(-1);
+      if (!last) throw new ReignError('not_found', 'the audit log is empty: there is no head to export');
+      return checkpoint.sign(last);
+    },
+
+    async verifyAgainst(exported) {
+      if (!checkpoint) throw new Error('this audit log keeps no checkpoints');
+      const { all, verdict } = await chain();
+      return verdict.ok ? holds(all, exported, checkpoint, 'the exported checkpoint') : verdict;
     },
   };
+}
+
+/** The log still holds the entry a checkpoint names, with the hash it recorded, and the checkpoint is this home's. */
+function holds(all: readonly StoredAuditEntry[], kept: AuditCheckpoint, files: CheckpointFiles, what: string): AuditVerification {
+  const fail = (problem: 'altered' | 'removed', detail: string): AuditVerification => ({ ok: false, entries: all.length, seq: kept.seq, problem, detail });
+  if (!files.signedByThisHome(kept)) return fail('altered', `the signature of ${what} does not match`);
+  const entry = all.find((e) => e.seq === kept.seq);
+  if (!entry) return fail('removed', `the log ends at entry ${all.at(-1)?.seq ?? 0} but ${what} records entry ${kept.seq}`);
+  if (entry.hash !== kept.hash) return fail('altered', `it is not the entry ${what} records`);
+  return { ok: true, entries: all.length };
 }
 
 /**

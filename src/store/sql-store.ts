@@ -6,6 +6,7 @@ import type { RunEvent } from '../core/events.js';
 import type { RunStatus, StepStatus } from '../core/run.js';
 import type { SecretScanner } from '../safety/secrets/scanner.js';
 import { createAuditLog } from './audit.js';
+import type { CheckpointFiles } from './audit-checkpoint.js';
 import { createSessionStore } from './sessions.js';
 import { createWriteQueue } from './write-queue.js';
 import type { Database, RunsTable, StepsTable } from './schema.js';
@@ -18,7 +19,7 @@ const INSERT_CHUNK = 100;
  * The store over any Kysely database. Every value is redacted before it is written; nothing here
  * depends on the engine.
  */
-export function createSqlStore(db: Kysely<Database>, secrets: SecretScanner): Store {
+export function createSqlStore(db: Kysely<Database>, secrets: SecretScanner, checkpoint?: CheckpointFiles): Store {
   const thisHost = hostname();
   const { write, drained } = createWriteQueue(db);
   const json = (value: unknown) => JSON.stringify(secrets.redactValue(value ?? null));
@@ -222,7 +223,7 @@ export function createSqlStore(db: Kysely<Database>, secrets: SecretScanner): St
       return rows.map((r) => JSON.parse(r.data) as RunEvent);
     },
 
-    audit: createAuditLog(db, secrets),
+    audit: createAuditLog(db, secrets, checkpoint),
     sessions: createSessionStore(db, secrets),
 
     async close() {

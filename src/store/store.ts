@@ -1,4 +1,5 @@
 import type { Plan, StepRef } from '../core/plan.js';
+import type { AuditCheckpoint } from './audit-checkpoint.js';
 import type { Review } from '../core/review.js';
 import type { RunEvent } from '../core/events.js';
 import type { ResourceRef, RunStatus, StepStatus } from '../core/run.js';
@@ -111,7 +112,12 @@ export interface AuditLog {
   append(entry: { actor: string; kind: string; subject: string; data?: unknown }): Promise<AuditEntry>;
   /** The newest `limit` entries (all when absent), oldest first. */
   list(options?: { limit?: number }): Promise<AuditEntry[]>;
+  /** The chain, and the head kept outside the database when the log keeps one. */
   verify(): Promise<AuditVerification>;
+  /** The current head, signed with this home's key, to keep elsewhere. */
+  checkpoint(): Promise<AuditCheckpoint>;
+  /** The chain is intact and still holds the entry an exported checkpoint names. */
+  verifyAgainst(checkpoint: AuditCheckpoint): Promise<AuditVerification>;
 }
 
 export interface AuditEntry {
