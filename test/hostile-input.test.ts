@@ -94,6 +94,18 @@ describe('hostile values in requests', () => {
     expect(refused).toBeGreaterThan(HOSTILE.length);
   });
 
+  it.each([
+    ['a lone separator between tasks', 'stop the container web1 ; touch /tmp/reign-never/pwned', '";"'],
+    ['shell syntax inside a quoted value', 'stop the container "web1 ; touch /tmp/reign-never/pwned"', 'web1 ; touch'],
+    ['a quote with no partner', "stop the container web1'", `"web1'"`],
+    ['a control character beside a password', 'run postgres named db with password \nhunter2secret', 'control characters'],
+  ])('refuses %s naming the value and the rule', (_, text, named) => {
+    const r = reign(['plan', text], sandbox());
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('error: request value');
+    expect(r.stderr).toContain(named);
+  });
+
   it('gives a clear error through reign plan as a process', () => {
     const box = sandbox();
     for (const value of ['web; rm -rf /', '$(id)', 'wеb', '../../etc']) {

@@ -9,7 +9,7 @@ import type { Plan } from './plan.js';
 import type { ActionRegistry } from './registry.js';
 import type { Review } from './review.js';
 import { parseWith } from './validate.js';
-import { checkRequestValues, checkStatedUsed } from './request-values.js';
+import { checkRequest, checkStatedUsed } from './request-values.js';
 
 export interface PipelineDeps {
   /** For actions that find out their effect while planning (`prepare`). */
@@ -32,7 +32,7 @@ export interface PipelineDeps {
  * finishes, and the plan carries each step's equivalent command and risk.
  */
 export async function planAndReview(request: string, interpretations: Interpretation[], deps: PipelineDeps): Promise<{ plan: Plan; review: Review }> {
-  for (const i of interpretations) checkRequestValues(i);
+  checkRequest(request, interpretations);
   const { plan } = await deps.brain.plan(request, { interpretations, cwd: deps.cwd, outputDir: deps.outputDir });
   checkStatedUsed(plan);
   return reviewPlanned(await prepareEffects(plan, deps), deps);

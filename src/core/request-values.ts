@@ -12,7 +12,16 @@ import { parseWith } from './validate.js';
  * is refused, naming the word and the rule. Values the text states ("named X", "port X") are held
  * to their strict shapes as written, so nothing is cut down to a part that happens to look safe.
  */
-export function checkRequestValues(i: Interpretation): void {
+export function checkRequest(text: string, interpretations: readonly Interpretation[]): void {
+  // Tasks are read apart, and what joined them (`;`, a quote spanning two) is in no single task's
+  // text: the whole request is checked as well, unless it is one command judged whole.
+  if (interpretations.length > 1 && interpretations.every((i) => i.details.command === undefined)) {
+    checkWords(text, new Set(interpretations.flatMap((i) => i.stated.filter((s) => s.kind === 'secret').map((s) => s.value))));
+  }
+  for (const i of interpretations) checkRequestValues(i);
+}
+
+function checkRequestValues(i: Interpretation): void {
   if (i.details.command === undefined) checkWords(i.text, new Set(i.stated.filter((s) => s.kind === 'secret').map((s) => s.value)));
   for (const stated of i.stated) checkStated(stated);
   parseWith(StrictEntities, i.entities, 'request value');
@@ -33,15 +42,36 @@ const WORD_RULES: readonly { test: (word: string) => boolean; rule: string }[] =
   { test: (w) => w.length > MAX_WORD_LENGTH, rule: `values are at most ${MAX_WORD_LENGTH} characters` },
 ];
 
+/** Quoted text in a request: checked whole, since its spaces and punctuation are part of one value. */
+const QUOTED = /"([^"]*)"|“([^”]*)”|`([^`]*)`|(?<![\w])'([^']*)'(?![\w])/gs;
+/** Shell operators standing alone between words ("web1 ; touch x"): "&" and "&&" read as "and". */
+const LONE_OPERATOR = /^(?:;+|\|{1,2}|>{1,2}|<{1,2}|\$\(|`)$/;
+
 function checkWords(text: string, secrets: Set<string>): void {
   if (text.length > MAX_REQUEST_LENGTH) throw new UsageError(`the request is ${text.length} characters long: requests are at most ${MAX_REQUEST_LENGTH}`);
-  for (const chunk of text.split(/[ \t]+/)) {
-    // "&" and "&&" between tasks read as "and"; sentence punctuation and surrounding quotes are not part of a value.
+  const refuse = (value: string, rule: string) => {
+    throw new UsageError(`request value ${shown(value)}: ${rule}`, 'nothing was run; rephrase the request with plain values');
+  };
+  const isSecret = (value: string) => secrets.has(value);
+  // Quoted values first, whole: `named "web1 ; touch x"` is one value holding shell syntax.
+  const unquoted = text.replace(QUOTED, (whole, ...groups: (string | undefined)[]) => {
+    const inner = groups.slice(0, 4).find((g) => g !== undefined) ?? '';
+    if (!isSecret(inner)) {
+      const broken = WORD_RULES.find((r) => r.test(inner.replace(/ /g, '')));
+      if (broken) refuse(whole, broken.rule);
+    }
+    return ' ';
+  });
+  for (const chunk of unquoted.split(/[ \t]+/)) {
     if (!chunk || chunk === '&' || chunk === '&&') continue;
-    const word = chunk.replace(/^["'`‘“(]+/, '').replace(/[,.!?:;)]+$/, '').replace(/["'`’”]+$/, '').replace(/[,.!?:;)]+$/, '');
-    if (!word || secrets.has(word) || [...secrets].some((s) => chunk.includes(s))) continue;
-    const broken = WORD_RULES.find((r) => r.test(word));
-    if (broken) throw new UsageError(`request value ${shown(chunk)}: ${broken.rule}`, 'nothing was run; rephrase the request with plain values');
+    if (LONE_OPERATOR.test(chunk)) refuse(chunk, WORD_RULES[2]!.rule);
+    // Sentence punctuation is not part of a value; a quote left here has no partner, and is refused.
+    const word = chunk.replace(/^\(+/, '').replace(/[,.!?:;)]+$/, '');
+    if (!word || isSecret(word)) continue;
+    // A secret inside a chunk ("password=hunter2") is not checked, but what surrounds it is.
+    const rest = [...secrets].reduce((left, secret) => left.split(secret).join(''), word);
+    const broken = WORD_RULES.find((r) => r.test(rest));
+    if (broken) refuse(chunk, broken.rule);
   }
 }
 
@@ -57,7 +87,7 @@ const STATED_SHAPES: Record<StatedValue['kind'], (value: string) => string | und
   },
   path: (v) => problem(safePath, v),
   // eslint-disable-next-line no-control-regex
-  secret: (v) => (/^[^\u0000-\u001f\u007f]{1,256}$/.test(v) ? undefined : 'expected one line of at most 256 characters'),
+  secret: (v) => (/^[^\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]{1,256}$/.test(v) ? undefined : 'expected one line of at most 256 characters, with no control or invisible characters'),
 };
 
 function checkStated(stated: StatedValue): void {
