@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,19 @@ describe('reign audit verify with the head kept outside the database', () => {
     const r = reign(['audit', 'verify'], box);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`audit log tampered: entry ${cut} was removed (the log ends at entry ${cut - 1} but the checkpoint outside the database records entry ${cut})`);
+  });
+
+  it('stays tampered after the cut however many runs follow, and refuses to export a checkpoint of it', () => {
+    const box = homeWithEntries();
+    const cut = cutLastEntryConsistently(box.home);
+    for (let i = 0; i < 2; i++) expect(reign(['how much disk is free', '--yes'], box).code).toBe(0);
+    const r = reign(['audit', 'verify'], box);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`audit log tampered: entry ${cut} was altered (it is not the entry the checkpoint outside the database records)`);
+    const exported = reign(['audit', 'checkpoint', '--out', 'head.json'], box);
+    expect(exported.code).toBe(3);
+    expect(exported.stderr).toContain('the audit log does not verify');
+    expect(existsSync(join(box.cwd, 'head.json'))).toBe(false);
   });
 
   it('exports a signed head that verify --against proves is still there, until the log is cut below it', () => {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -74,11 +74,50 @@ describe('the audit checkpoint outside the database', () => {
     expect(await store.audit.verifyAgainst(exported)).toMatchObject({ ok: false, seq: 5, problem: 'removed' });
   });
 
-  it('never moves back: an older head does not replace a newer one', () => {
+  it('never moves back: an append that finishes after a later one leaves the later head', async () => {
     const files = checkpointFiles(home);
-    const newest = files.read()!;
-    files.advance({ seq: 3, hash: 'a'.repeat(64) });
-    expect(files.read()).toEqual(newest);
+    const five = files.read()!;
+    const later = { seq: 9, hash: 'b'.repeat(64) };
+    files.replace(later);
+    await store.audit.append({ actor: 'alice', kind: 'run.started', subject: 'r-6' });
+    expect(files.read()).toMatchObject(later);
+    expect(five.seq).toBe(5);
+  });
+
+  it('keeps failing after a consistent cut, however many entries are appended after it', async () => {
+    cutTailConsistently();
+    for (let i = 0; i < 3; i++) await store.audit.append({ actor: 'alice', kind: 'run.started', subject: `after-${i}` });
+    expect(await store.audit.verify()).toMatchObject({ ok: false, seq: 5, problem: 'altered', detail: 'it is not the entry the checkpoint outside the database records' });
+  });
+
+  it('does not recreate a deleted checkpoint, nor a deleted key', async () => {
+    unlinkSync(join(home, 'audit-checkpoint.json'));
+    await store.audit.append({ actor: 'alice', kind: 'run.started', subject: 'r-6' });
+    expect(existsSync(join(home, 'audit-checkpoint.json'))).toBe(false);
+    expect(await store.audit.verify()).toMatchObject({ ok: false, problem: 'removed', detail: 'the audit checkpoint outside the database is missing' });
+
+    const other = mkdtempSync(join(tmpdir(), 'reign-checkpoint-'));
+    const second = await openStore({ home: other });
+    await second.audit.append({ actor: 'alice', kind: 'run.started', subject: 'r-1' });
+    unlinkSync(join(other, 'audit.key'));
+    await second.audit.append({ actor: 'alice', kind: 'run.started', subject: 'r-2' });
+    expect(existsSync(join(other, 'audit.key'))).toBe(false);
+    expect(await second.audit.verify()).toMatchObject({ ok: false, problem: 'altered', detail: 'the key that signs the audit checkpoint is missing' });
+    await second.close();
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('refuses to export a checkpoint of a log that does not verify', async () => {
+    cutTailConsistently();
+    await expect(store.audit.checkpoint()).rejects.toThrow(/the audit log does not verify \(removed at entry 5: .*\): a checkpoint of it would vouch for the tampering/);
+  });
+
+  it('an append still succeeds when the key cannot be used; verify names the key', async () => {
+    chmodSync(join(home, 'audit.key'), 0o644);
+    const fresh = await openStore({ home });
+    await expect(fresh.audit.append({ actor: 'alice', kind: 'run.started', subject: 'r-6' })).resolves.toMatchObject({ seq: 6 });
+    await expect(fresh.audit.verify()).rejects.toThrow(/audit\.key can be read by other users/);
+    await fresh.close();
   });
 
   it('refuses a key file others can read, naming the fix', () => {

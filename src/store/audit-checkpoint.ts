@@ -19,14 +19,20 @@ export const AuditCheckpoint = z.object({
 export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
 
 export interface CheckpointFiles {
-  /** The last head written; undefined when there is none yet. */
+  /** The last head written; undefined when there is none. */
   read(): AuditCheckpoint | undefined;
-  /** Records a new head, unless the file already holds this one or a later one. */
-  advance(head: { seq: number; hash: string }): void;
+  /**
+   * Creates the key and the first checkpoint, only in a home that has neither: a key without a
+   * checkpoint, or a checkpoint without a key, means one was removed, and recreating it would
+   * hide that. Returns whether this call created them.
+   */
+  start(head: { seq: number; hash: string }): boolean;
+  /** Replaces the checkpoint with a newly signed head, atomically. */
+  replace(head: { seq: number; hash: string }): void;
   sign(head: { seq: number; hash: string }): AuditCheckpoint;
   signedByThisHome(checkpoint: AuditCheckpoint): boolean;
-  /** Whether checkpoints were ever written here: a missing file then means it was removed. */
-  inUse(): boolean;
+  /** Whether the key exists: checkpoints were started here, so a missing checkpoint was removed. */
+  keyPresent(): boolean;
 }
 
 export function checkpointFiles(home: string): CheckpointFiles {
@@ -36,14 +42,7 @@ export function checkpointFiles(home: string): CheckpointFiles {
 
   const loadKey = (): Buffer => {
     if (key) return key;
-    if (!existsSync(keyPath)) {
-      // 'wx': of two processes creating it at once, one wins and the other reads the winner's.
-      try {
-        writeFileSync(keyPath, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-    }
+    if (!existsSync(keyPath)) throw new UsageError(`${keyPath} is missing: the audit checkpoint cannot be signed or checked`, 'run `reign audit verify` and keep the home intact');
     if ((statSync(keyPath).mode & 0o077) !== 0) {
       throw new UsageError(`${keyPath} can be read by other users: the audit checkpoint key must be private`, `chmod 600 ${keyPath}`);
     }
@@ -57,12 +56,19 @@ export function checkpointFiles(home: string): CheckpointFiles {
       if (!existsSync(checkpointPath)) return undefined;
       return parseCheckpoint(readFileSync(checkpointPath, 'utf8'), checkpointPath);
     },
-    advance(head) {
-      // Appenders in other processes may finish out of order: never move the checkpoint back.
-      // A race between this read and the rename can at worst leave it behind the log, which
-      // verify accepts; it can never leave it ahead of the log or with a wrong hash.
-      const current = files.read();
-      if (current && current.seq >= head.seq) return;
+    start(head) {
+      if (existsSync(keyPath) || existsSync(checkpointPath)) return false;
+      // 'wx': of two processes starting at once, only the one that creates the key goes on.
+      try {
+        writeFileSync(keyPath, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw error;
+      }
+      files.replace(head);
+      return true;
+    },
+    replace(head) {
       const temporary = `${checkpointPath}.${process.pid}.tmp`;
       writeFileSync(temporary, `${JSON.stringify(files.sign(head))}\n`, { mode: 0o600 });
       chmodSync(temporary, 0o600);
@@ -76,7 +82,7 @@ export function checkpointFiles(home: string): CheckpointFiles {
       const given = Buffer.from(checkpoint.mac, 'hex');
       return expected.length === given.length && timingSafeEqual(expected, given);
     },
-    inUse() {
+    keyPresent() {
       return existsSync(keyPath);
     },
   };

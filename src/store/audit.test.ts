@@ -127,33 +127,56 @@ describe('audit log', () => {
   });
 
   it('keeps one chain when another process appends at the same time', async () => {
-    // A second Reign process: the store's own code, run by vite-node in a child process.
-    const script = join(home, 'append.ts');
-    const storeModule = fileURLToPath(new URL('./open-store.js', import.meta.url));
-    writeFileSync(
-      script,
-      `import { openStore } from ${JSON.stringify(storeModule)};
-       const store = await openStore({ home: ${JSON.stringify(home)} });
-       for (let i = 0; i < 25; i++) await store.audit.append({ actor: 'child', kind: 'k', subject: 'c' + i });
-       await store.close();`,
-    );
-    const viteNode = fileURLToPath(new URL('../../node_modules/vite-node/vite-node.mjs', import.meta.url));
-    const child = spawn(process.execPath, [viteNode, script], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = once(child, 'exit');
+    const child = appendFromAnotherProcess(25);
     // Keep appending until the child is done, so the two writers overlap.
     let ours = 0;
-    let done = false;
-    void exited.then(() => (done = true));
-    while (!done) {
+    while (!child.done()) {
       await store.audit.append({ actor: 'parent', kind: 'k', subject: `p${ours++}` });
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    const [code] = await exited;
-    expect(code, stderr).toBe(0);
+    await child.succeeded();
     const entries = await store.audit.list();
     expect(entries.filter((e) => e.actor === 'child')).toHaveLength(25);
     expect(await store.audit.verify()).toEqual({ ok: true, entries: 20 + 25 + ours });
   });
+
+  it('verifies as intact while another process is appending', async () => {
+    const child = appendFromAnotherProcess(60);
+    const verdicts = [];
+    while (!child.done()) {
+      verdicts.push(await store.audit.verify());
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await child.succeeded();
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(verdicts.filter((v) => !v.ok)).toEqual([]);
+    expect(await store.audit.verify()).toEqual({ ok: true, entries: 80 });
+  });
 });
+
+/** A second Reign process appending `count` entries: the store's own code, run by vite-node in a child process. */
+function appendFromAnotherProcess(count: number) {
+  const script = join(home, 'append.ts');
+  const storeModule = fileURLToPath(new URL('./open-store.js', import.meta.url));
+  writeFileSync(
+    script,
+    `import { openStore } from ${JSON.stringify(storeModule)};
+     const store = await openStore({ home: ${JSON.stringify(home)} });
+     for (let i = 0; i < ${count}; i++) await store.audit.append({ actor: 'child', kind: 'k', subject: 'c' + i });
+     await store.close();`,
+  );
+  const viteNode = fileURLToPath(new URL('../../node_modules/vite-node/vite-node.mjs', import.meta.url));
+  const child = spawn(process.execPath, [viteNode, script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit');
+  let done = false;
+  void exited.then(() => (done = true));
+  return {
+    done: () => done,
+    async succeeded() {
+      const [code] = await exited;
+      expect(code, stderr).toBe(0);
+    },
+  };
+}

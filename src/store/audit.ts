@@ -30,13 +30,35 @@ export interface StoredAuditEntry {
  * the head is caught by the signed checkpoint kept outside the database (`audit-checkpoint.ts`).
  */
 export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner, checkpoint?: CheckpointFiles): AuditLog {
-  const entries = async () => (await db.selectFrom('audit').selectAll().orderBy('seq', 'asc').execute()).map(fromRow);
-  const chain = async () => {
-    const all = await entries();
-    const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-    return { all, verdict: verifyChain(all, head) };
+  const entries = async (from: Kysely<Database> = db) => (await from.selectFrom('audit').selectAll().orderBy('seq', 'asc').execute()).map(fromRow);
+  // Rows and head in one read transaction: an append committing in between cannot make them disagree.
+  const chain = () =>
+    db.transaction().execute(async (trx) => {
+      const all = await entries(trx);
+      const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+      return { all, verdict: verifyChain(all, head) };
+    });
+  /**
+   * Moves the checkpoint to a new entry only while it still agrees with the log: after a cut or
+   * a rewrite, appending must not make the log look whole again. Its problems are verify's to
+   * report, never a reason to fail the append.
+   */
+  const follow = async (files: CheckpointFiles, appended: { seq: number; hash: string }) => {
+    try {
+      const kept = files.read();
+      if (!kept) {
+        files.start(appended);
+        return;
+      }
+      // Appenders in other processes may finish out of order: never move the checkpoint back.
+      if (kept.seq >= appended.seq || !files.signedByThisHome(kept)) return;
+      const recorded = await db.selectFrom('audit').select('hash').where('seq', '=', kept.seq).executeTakeFirst();
+      if (recorded?.hash === kept.hash) files.replace(appended);
+    } catch {
+      // An unreadable checkpoint or key: `reign audit verify` names it.
+    }
   };
-  return {
+  const log: AuditLog = {
     async append(entry) {
       const data = canonicalJson(secrets.redactValue(entry.data ?? null));
       const at = new Date().toISOString();
@@ -69,7 +91,7 @@ export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner, che
         return toEntry(stored);
       });
       // After the commit: a checkpoint must never name an entry the database does not hold.
-      checkpoint?.advance(appended);
+      if (checkpoint) await follow(checkpoint, appended);
       return appended;
     },
 
@@ -81,24 +103,37 @@ export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner, che
     },
 
     async verify() {
+      // The checkpoint first: it only ever names committed entries, so rows read after it hold it.
+      let kept: AuditCheckpoint | undefined;
+      let unreadable: string | undefined;
+      try {
+        kept = checkpoint?.read();
+      } catch (error) {
+        unreadable = (error as Error).message;
+      }
       const { all, verdict } = await chain();
       if (!verdict.ok || !checkpoint) return verdict;
-      let kept: AuditCheckpoint | undefined;
-      try {
-        kept = checkpoint.read();
-      } catch (error) {
-        return { ok: false, entries: all.length, seq: all.at(-1)?.seq ?? 0, problem: 'altered', detail: `the audit checkpoint outside the database cannot be read (${(error as Error).message})` };
+      const seq = all.at(-1)?.seq ?? 0;
+      if (unreadable !== undefined) {
+        return { ok: false, entries: all.length, seq, problem: 'altered', detail: `the audit checkpoint outside the database cannot be read (${unreadable})` };
       }
       if (!kept) {
-        return checkpoint.inUse() && all.length
-          ? { ok: false, entries: all.length, seq: all.at(-1)!.seq, problem: 'removed', detail: 'the audit checkpoint outside the database is missing' }
+        return checkpoint.keyPresent() && all.length
+          ? { ok: false, entries: all.length, seq, problem: 'removed', detail: 'the audit checkpoint outside the database is missing' }
           : verdict;
+      }
+      if (!checkpoint.keyPresent()) {
+        return { ok: false, entries: all.length, seq: kept.seq, problem: 'altered', detail: 'the key that signs the audit checkpoint is missing' };
       }
       return holds(all, kept, checkpoint, 'the checkpoint outside the database');
     },
 
     async checkpoint() {
       if (!checkpoint) throw new Error('this audit log keeps no checkpoints');
+      const verdict = await log.verify();
+      if (!verdict.ok) {
+        throw new ReignError('refused', `the audit log does not verify (${verdict.problem} at entry ${verdict.seq}: ${verdict.detail}): a checkpoint of it would vouch for the tampering`, 'run `reign audit verify` and investigate before exporting');
+      }
       const last = (await entries()).at(-1);
       if (!last) throw new ReignError('not_found', 'the audit log is empty: there is no head to export');
       return checkpoint.sign(last);
@@ -110,6 +145,7 @@ export function createAuditLog(db: Kysely<Database>, secrets: SecretScanner, che
       return verdict.ok ? holds(all, exported, checkpoint, 'the exported checkpoint') : verdict;
     },
   };
+  return log;
 }
 
 /** The log still holds the entry a checkpoint names, with the hash it recorded, and the checkpoint is this home's. */
