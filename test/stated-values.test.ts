@@ -28,6 +28,47 @@ describe('values a request states are used or refused, never dropped', () => {
     expect(r.stderr).toMatch(/request value .*(plain ASCII \(Docker names: letters, digits|at most 256 characters)/);
   });
 
+  it('keeps an option after an environment value, and refuses one no recipe reads', () => {
+    const r = planned('run nginx named web with env FOO=web1 --user=root');
+    expect(r.code).toBe(0);
+    expect(r.steps[0]!.input).toMatchObject({ env: { FOO: 'web1' }, user: 'root' });
+    const privileged = planned('run nginx named web with env FOO=web1 --privileged');
+    expect(privileged.code).toBe(2);
+    expect(privileged.error?.unused).toEqual([{ kind: 'flag', words: '--privileged' }]);
+  });
+
+  it('refuses a value in a position no recipe reads instead of dropping it, and uses a directory it names', () => {
+    for (const [text, words] of [
+      ["run redis named cache with api'web of memory", /memory/],
+      ['run redis named cache and then stop `id`', /id/],
+    ] as const) {
+      const r = planned(text);
+      expect(r.code, text).toBe(2);
+      expect(r.error?.message, text).toMatch(words);
+    }
+    const box = sandbox();
+    const dir = planned('terraform plan in infra-1', box);
+    expect(dir.code).toBe(0);
+    expect(dir.steps.map((s) => s.input.dir)).toContain(join(box.cwd, 'infra-1'));
+  });
+
+  it('refuses a hostile value before asking a question about the request', () => {
+    const r = reign(['plan', 'push the image web;id'], sandbox());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: request value "web;id": it holds shell syntax');
+    expect(r.stdout + r.stderr).not.toMatch(/Which image/);
+  });
+
+  it('mounts a relative bind source from the working directory, written as -v or in words', () => {
+    const box = sandbox();
+    mkdirSync(join(box.cwd, 'site'));
+    for (const text of ['run nginx named web -v ./site:/usr/share/nginx/html', 'run nginx named web and mount ./site at /usr/share/nginx/html']) {
+      const r = planned(text, box);
+      expect(r.code, text).toBe(0);
+      expect(r.steps[0]!.input.volumes, text).toEqual([{ source: join(box.cwd, 'site'), target: '/usr/share/nginx/html', readOnly: false }]);
+    }
+  });
+
   it('refuses an out-of-range port instead of publishing nothing', () => {
     const r = planned('run nginx on port 99999 named web');
     expect(r.code).toBe(2);

@@ -1,4 +1,5 @@
 import type { Interpretation } from '../core/interpretation.js';
+import { checkRequest } from '../core/request-values.js';
 import type { Store } from '../store/store.js';
 import {
   continueWith, defaultsStated, memoryFromState, memoryToState, remember, understandAll, type ConversationMemory,
@@ -48,6 +49,8 @@ export async function understandInSession(app: App, text: string, opts: SessionO
   const session = await openSession(await app.store(), opts);
   let memory = await session.load();
   let interpretations = understandAll(text, memory);
+  // A value that cannot be used is refused before any question: a question must not stand in for the refusal.
+  checkRequest(text, interpretations);
   const stated = defaultsStated(text);
   if (stated) out.note(`noted for this session: ${Object.entries(stated).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 

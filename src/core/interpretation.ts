@@ -78,10 +78,12 @@ export type Details = z.infer<typeof Details>;
 
 /** A value the request states in so many words ("named web", "on port 8080"): used or refused, never dropped. */
 export const StatedValue = z.object({
-  kind: z.enum(['name', 'port', 'network', 'secret', 'tag', 'path']),
+  kind: z.enum(['name', 'port', 'network', 'secret', 'tag', 'path', 'env', 'flag', 'memory', 'word', 'command']),
   value: z.string(),
   /** The words it came from, as written. */
   words: z.string(),
+  /** Quoted text taken as a value only because it was quoted: a debug request quotes what it saw. */
+  quotedOnly: z.boolean().optional(),
 });
 export type StatedValue = z.infer<typeof StatedValue>;
 

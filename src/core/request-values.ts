@@ -3,7 +3,7 @@ import { UsageError } from './errors.js';
 import type { Interpretation, StatedValue } from './interpretation.js';
 import type { Plan } from './plan.js';
 import { IMAGE_REFERENCE, StrictDetails, StrictEntities, safeName, safePath } from './patterns.js';
-import { parseWith } from './validate.js';
+import { parseWith, shownValue as shown } from './validate.js';
 
 /**
  * The checks a request passes before anything is planned from it. Shell text is allowed only when
@@ -43,7 +43,9 @@ const WORD_RULES: readonly { test: (word: string) => boolean; rule: string }[] =
 ];
 
 /** Quoted text in a request: checked whole, since its spaces and punctuation are part of one value. */
-const QUOTED = /"([^"]*)"|“([^”]*)”|`([^`]*)`|(?<![\w])'([^']*)'(?![\w])/gs;
+// A quote opens a value only at the start of a word (or after `=`), and closes at its end: one in
+// the middle of a word (`api`id``) is shell syntax, not quoting, and stays in the word to be refused.
+const QUOTED = /(?<![^\s=(])(?:"([^"]*)"|“([^”]*)”|`([^`]*)`|'([^']*)')(?![^\s,.!?:;)])/gs;
 /** Shell operators standing alone between words ("web1 ; touch x"): "&" and "&&" read as "and". */
 const LONE_OPERATOR = /^(?:;+|\|{1,2}|>{1,2}|<{1,2}|\$\(|`)$/;
 
@@ -87,6 +89,13 @@ const STATED_SHAPES: Record<StatedValue['kind'], (value: string) => string | und
   },
   path: (v) => problem(safePath, v),
   // eslint-disable-next-line no-control-regex
+  env: (v) => (/^[^\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]{1,4096}$/.test(v) ? undefined : 'expected one line of at most 4096 characters, with no control or invisible characters'),
+  memory: (v) => (/^\d+$/.test(v) ? undefined : 'expected a memory size such as 512m or 2g'),
+  // Used or refused: a word only a value would be, which the plan must hold to have used it.
+  word: () => undefined,
+  command: () => 'a shell command inside a larger request: Reign runs shell text only when the whole request is a command, e.g. reign \'run "du -sh /var/log"\'',
+  flag: (v) => (/^--?[A-Za-z0-9][\x21-\x7e]*$/.test(v) ? undefined : 'expected an option such as --rm or --user=app'),
+  // eslint-disable-next-line no-control-regex
   secret: (v) => (/^[^\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]{1,256}$/.test(v) ? undefined : 'expected one line of at most 256 characters, with no control or invisible characters'),
 };
 
@@ -100,12 +109,6 @@ function checkStated(stated: StatedValue): void {
 function problem(schema: z.ZodType, value: unknown): string | undefined {
   const result = schema.safeParse(value);
   return result.success ? undefined : result.error.issues[0]?.message;
-}
-
-/** A value as it can be printed safely: escaped, and cut when long. */
-function shown(value: string): string {
-  const cut = value.length > 60 ? `${value.slice(0, 60)}… (${value.length} characters)` : value;
-  return JSON.stringify(cut).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function shownWords(stated: StatedValue): string {
@@ -123,6 +126,14 @@ function pathParts(value: string): string[] {
     .filter((part) => part && part !== 'ro' && part !== 'rw')
     .map((part) => part.replace(/^~?\.{0,2}\//, '').replace(/\/+$/, ''))
     .filter(Boolean);
+}
+
+const SPEC_WORDS = new Set<StatedValue['kind']>(['word', 'flag']);
+
+/** What of an option a step must hold: its value (`--user=root` → root), else its name (`--privileged`). */
+function optionValue(option: string): string {
+  const [name, value] = option.split('=', 2) as [string, string | undefined];
+  return value ?? name.replace(/^--/, '');
 }
 
 /**
@@ -143,8 +154,15 @@ export function checkStatedUsed(plan: Plan): void {
   const used = (s: StatedValue) =>
     s.kind === 'path'
       ? pathParts(s.value).every((part) => strings.some((text) => text.includes(part)))
-      : strings.some((text) => text.includes(s.value)) || (s.kind === 'port' && numbers.has(Number(s.value.split(/[:/]/)[0])));
-  const unused = plan.interpretations.flatMap((i) => i.stated).filter((s) => !used(s));
+      : s.kind === 'flag'
+        ? strings.some((text) => text.includes(optionValue(s.value)))
+        : s.kind === 'memory'
+          ? numbers.has(Number(s.value))
+          : strings.some((text) => text.includes(s.value)) || (s.kind === 'port' && numbers.has(Number(s.value.split(/[:/]/)[0])));
+  // Files written from a request are its specification as a whole, reviewed before they are
+  // written: the words and options a generator does not place are not values dropped from a step.
+  const generates = plan.steps.some((step) => step.action === 'files.write');
+  const unused = plan.interpretations.flatMap((i) => i.stated).filter((s) => !(generates && SPEC_WORDS.has(s.kind)) && !used(s));
   if (unused.length === 0) return;
   const words = unused.map((s) => shownWords(s));
   // A path no recipe takes is usually a file task: those run as a quoted command, judged whole.

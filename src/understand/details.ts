@@ -1,15 +1,17 @@
 import type { Details } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import { parseMemory } from './entities.js';
+import { SHELL_BINARIES, assignmentsIn } from './stated.js';
 import { SETS } from './tables.js';
 import { OBJECT_KINDS } from './lexicon/words.js';
-import { INTENT_CUES } from './lexicon/intents.js';
 
 /**
  * What the planner needs beyond the contract's entities: limits, mounts, variables, the object
  * kind and any shell text the person quoted. Only what the text says; nothing is guessed.
  */
 
+// The source is taken whole, however it is written, so a source that is no path is refused by name.
+const MOUNT_WORDS = /\bmount(?:ing)?[ \t]+(\S+(?:[ \t]+\S+){0,5}?)[ \t]+(?:at|on|to|into)[ \t]+(\/[\w./-]*)|(?<!\S)(\S+)[ \t]+mounted[ \t]+(?:at|on|to|into|as)[ \t]+(\/[\w./-]*)/gi;
 const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 const MEMORY_WORDS = new Set(['memory', 'ram', 'mem', '--memory', '-m', 'heap']);
 const CPU_WORDS = new Set(['cpu', 'cpus', 'core', 'cores', 'vcpu', 'vcpus']);
@@ -17,16 +19,21 @@ const RUN_PREFIX = /^\s*(?:run|execute|exec|shell|sh)\s*:\s*(.+)$/is;
 // The whole request is a run verb and one quoted text: `run "touch notes.txt"`.
 const RUN_QUOTED = /^\s*(?:please\s+)?(?:run|execute|exec)\s+(?:the\s+command\s+)?(["'`“])(.+)(["'`”])\s*$/is;
 const OBJECT_KIND = new Map(Object.entries(OBJECT_KINDS));
-// One-word commands, and commands known with an option ("free -h"): the request is the command line.
-const SHELL_BINARIES = new Set(
-  INTENT_CUES.filter((c) => c.kind === 'command' && (!c.phrase.includes(' ') || /^\S+ -/.test(c.phrase))).map((c) => c.phrase.split(' ')[0]!),
-);
 
 export function extractDetails(a: Analysis, options: { wholeRequest: boolean } = { wholeRequest: true }): Details {
   const details: Details = {};
   const { tokens } = a;
   const lower = (i: number) => tokens[i]?.lower ?? '';
   const lemma = (i: number) => tokens[i]?.lemma ?? '';
+
+  // environment variables: FOO=bar, FOO="two words"
+  for (const [name, value] of assignmentsIn(a.text)) details.env = { ...details.env, [name]: value };
+
+  // mounts in words: "mount ./site at /usr/share/nginx/html", "with data mounted on /data"
+  for (const m of a.text.matchAll(MOUNT_WORDS)) {
+    const [source, target] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!];
+    details.volumes = [...(details.volumes ?? []), `${source}:${target}`];
+  }
 
   tokens.forEach((t, i) => {
     // memory: "256 MB of memory", "512m ram", "--memory 1g"
@@ -43,10 +50,6 @@ export function extractDetails(a: Analysis, options: { wholeRequest: boolean } =
     if (t.lower === '--cpus' && /^\d+(\.\d+)?$/.test(lower(i + 1))) details.cpus = Number(lower(i + 1));
     const cpusFlag = /^--cpus=(\d+(?:\.\d+)?)$/.exec(t.lower);
     if (cpusFlag) details.cpus = Number(cpusFlag[1]);
-
-    // environment variables: FOO=bar
-    const env = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(t.raw);
-    if (env) details.env = { ...details.env, [env[1]!]: env[2]! };
 
     // volumes: "data:/data", "./site:/usr/share/nginx/html:ro"
     if (/^[\w.~/-]+:\/[\w./-]*(:(ro|rw))?$/.test(t.raw) && !t.raw.includes('://')) details.volumes = [...(details.volumes ?? []), t.raw];
@@ -76,6 +79,8 @@ export function extractDetails(a: Analysis, options: { wholeRequest: boolean } =
     if (t.lemma === 'as' && lemma(i + 1) === 'user' && tokens[i + 2]) details.user = tokens[i + 2]!.raw;
     if (t.lemma === 'as' && lower(i + 1) === 'root') details.user = 'root';
     if (t.lower === '--user' && tokens[i + 1]) details.user = tokens[i + 1]!.raw;
+    const userFlag = /^--user=(.+)$/.exec(t.raw);
+    if (userFlag) details.user = userFlag[1];
 
     if (['read-only', 'readonly', '--read-only'].includes(t.lower) || (t.lower === 'read' && lower(i + 1) === 'only')) details.readOnly = true;
     if (['follow', 'following', 'stream', 'streaming', '-f', '--follow'].includes(t.lower)) details.follow = true;
@@ -97,7 +102,7 @@ export function extractDetails(a: Analysis, options: { wholeRequest: boolean } =
 }
 
 /** "build ./app as api:dev", "from the Dockerfile in ./svc": a path is an image context only then. */
-function buildAsked(a: Analysis): boolean {
+export function buildAsked(a: Analysis): boolean {
   return a.tokens.some((t) => t.lemma === 'build' || t.lower.startsWith('dockerfile') || t.lower.endsWith('/dockerfile'));
 }
 
@@ -158,6 +163,7 @@ function shellCommand(a: Analysis): string | undefined {
   if (first && SHELL_BINARIES.has(first) && (!second || /^(-|\/|~|\.\/)/.test(second))) return text;
   return undefined;
 }
+
 
 /** The quote that closes the command is the one that opened it. */
 function closes(open: string, close: string): boolean {

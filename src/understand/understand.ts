@@ -2,13 +2,13 @@ import type { Details, Domain, Entities, Intent, Interpretation } from '../core/
 import type { Analysis } from './analyze.js';
 import { analyze } from './analyze.js';
 import { extractEntities, list } from './entities.js';
-import { extractDetails } from './details.js';
+import { buildAsked, extractDetails } from './details.js';
 import { decideIntent } from './intent.js';
 import type { DomainDecision } from './domain-decision.js';
 import { decideDomains, domainEvidence } from './domain-decision.js';
 import type { ConversationMemory, SessionDefaults, Subject } from './memory.js';
 import { createMemory, updateMemory } from './memory.js';
-import { statedValues, type StatedValue } from './stated.js';
+import { commandLineIn, placeIn, statedValues, type StatedValue } from './stated.js';
 import { SETS } from './tables.js';
 import { NOUN_REQUEST_INTENT } from './lexicon/intents.js';
 import { DEFAULT_APPLIES_TO, DEFAULT_STATEMENT_PATTERNS } from './lexicon/defaults.js';
@@ -32,6 +32,8 @@ export interface Explanation {
 }
 
 const REFERRING = new Set(REFERRING_WORDS);
+/** Stated values that make a request's target its own. */
+const OWN_TARGETS = new Set<StatedValue['kind']>(['path', 'word', 'command', 'flag', 'name', 'network']);
 const APP_LEVEL: Intent[] = ['deploy', 'scale', 'rollback', 'update', 'monitor', 'debug', 'destroy', 'backup', 'restore'];
 const LOCAL_ONLY_DOMAINS: Domain[] = ['docker', 'compose', 'shell', 'git', 'github', 'ci'];
 
@@ -44,13 +46,18 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   if (options.answerName && !entities.name && !entities.services && !entities.image) entities.name = options.answerName;
 
   const details = extractDetails(a, { wholeRequest: !options.part });
-  const stated = statedValues(text);
+  let stated = statedValues(text);
+  const commandLine = options.part ? commandLineIn(text) : undefined;
+  if (commandLine) stated.push({ kind: 'command', value: commandLine, words: commandLine });
   placeStated(stated, entities, details);
   const evidence = domainEvidence(a, extracted, Boolean(details.command));
   // Where the request happens ("the repo", "the stack") is enough to read "rename" or "move" as a change.
   const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= STRENGTH_VALUE.context).map((e) => e.domain)));
   reasons.push(...decision.reasons);
   let intent = decision.intent ?? (entities.services?.length ? NOUN_REQUEST_INTENT : undefined);
+  // "why does `npm ci` fail": a symptom report quotes what it saw, not values to act on.
+  // A command given whole holds its quotes itself.
+  if (intent === 'debug' || intent === 'monitor' || details.command !== undefined) stated = stated.filter((s) => !s.quotedOnly);
   if (!decision.intent && intent) reasons.push('no verb: a request naming services asks to create them');
 
   const defaultsSaid = statedDefaults(a, entities);
@@ -63,7 +70,8 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   const subject = memory?.subjects[0];
   const refersBack = a.tokens.some((t, i) => REFERRING.has(t.lemma) && !a.subordinate[i + 1] || t.lemma === 'same' && a.tokens[i + 1]?.lemma === 'one');
   // A path is a target of its own ("how much space is left on /"): the last subject does not replace it.
-  const hasTarget = Boolean(entities.name || entities.services?.length || entities.image || details.path || stated.some((s) => s.kind === 'path'));
+  // So is a value that cannot be read ("run web\"-1"): it is refused, never replaced by the last subject.
+  const hasTarget = Boolean(entities.name || entities.services?.length || entities.image || details.path || stated.some((s) => OWN_TARGETS.has(s.kind)));
   let fromMemory: Subject | undefined;
   // With no target and no tool named ("what would change if I apply"), the request goes on with
   // the conversation's last subject, as "it" would.
@@ -112,6 +120,15 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
     return { interpretation: { ...clarification(text, entities, question, intent ? 0.75 : 0.9, applied), stated }, reasons: [...reasons, 'nothing to act on: asking'] };
   }
 
+  // "terraform plan in infra", "build an image from api": the directory to work in, used or refused.
+  // Not for writing a configuration: "a Lambda layer from layer.zip" is part of what to write.
+  if (details.path === undefined && !stated.some((s) => s.kind === 'path') && (buildAsked(a) || (domains.domains.includes('terraform') && intent !== 'create'))) {
+    const place = placeIn(text);
+    if (place) {
+      details.path = place.value;
+      stated.push(place);
+    }
+  }
   applyDefaults(entities, domains.domains, defaults, applied);
   // "attach the api container to the frontend-net network": a network to join, not a subject.
   if (details.network && details.object !== 'network' && entities.name) {
@@ -185,7 +202,23 @@ export function understandAll(text: string, memory?: ConversationMemory): Interp
     results.push(interpretation);
     working = remember(working, interpretation);
   });
+  keepStated(statedValues(text), results);
   return results;
+}
+
+/**
+ * Tasks are read from the request's words with their punctuation gone (`stop [a-z]` becomes
+ * `stop a-z`): a value the whole text states that no task states is given to the task that holds
+ * what is left of it, so it is still used or refused.
+ */
+function keepStated(whole: readonly StatedValue[], tasks: Interpretation[]): void {
+  const stated = new Set(tasks.flatMap((t) => t.stated.map((s) => `${s.kind}:${s.value}`)));
+  for (const value of whole) {
+    if (stated.has(`${value.kind}:${value.value}`) || tasks.some((t) => t.stated.some((s) => s.kind === value.kind && s.value.includes(value.value)))) continue;
+    const left = value.value.replace(/[^\w./-]/g, '');
+    const task = tasks.find((t) => left && t.text.includes(left)) ?? tasks.at(-1)!;
+    task.stated.push(value);
+  }
 }
 
 /**
@@ -282,6 +315,8 @@ function taskSegments(a: Analysis): string[] {
   for (const m of a.intents) {
     if (!m.row.intent || (m.row.kind !== 'verb' && m.row.kind !== 'command')) continue;
     if (!a.clauseHead[m.start] || a.subordinate[m.start]) continue;
+    // "run nginx and mount ./site at /html": a setting of the task before it, not a task.
+    if (a.tokens[m.start]?.lemma === 'mount' && a.tokens[m.start - 1]?.lower === 'and') continue;
     const clause = a.clause[m.start]!;
     if (clause > 0) starts.add(a.clause.indexOf(clause));
   }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { SERVICE_IMAGES } from '../../catalog/images.js';
 import type { Interpretation } from '../../core/interpretation.js';
-import { all, first, type Missing, type Recipe, type StepDraft } from './recipe.js';
+import { all, first, type Missing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
 
 /** The thing a Docker request names: its own name, else the service it runs. */
 function subject(i: Interpretation): string | undefined {
@@ -19,7 +21,14 @@ function each(i: Interpretation, what: string, verb: string, step: (name: string
   return names.map(step);
 }
 
-function runContainer(i: Interpretation): StepDraft[] | Missing {
+/** `./site` and `~/data` are host paths as `docker run -v` reads them: from the working directory and the home. */
+function hostSource(source: string, cwd: string): string {
+  if (source.startsWith('./') || source === '.') return resolve(cwd, source);
+  if (source.startsWith('~/')) return join(homedir(), source.slice(2));
+  return source;
+}
+
+function runContainer(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
   const service = i.entities.services?.[0];
   const catalog = service ? SERVICE_IMAGES[service] : undefined;
   const image = first(i.entities.image) ?? catalog?.image;
@@ -40,8 +49,8 @@ function runContainer(i: Interpretation): StepDraft[] | Missing {
       ...(Object.keys(env).length ? { env } : {}),
       ports: hostPort && containerPort ? [{ host: hostPort, container: containerPort }] : [],
       volumes: (i.details.volumes ?? []).map((v) => {
-        const [source, target, mode] = v.split(':');
-        return { source, target, readOnly: mode === 'ro' };
+        const [source, target, mode] = v.split(':') as [string, string, string | undefined];
+        return { source: hostSource(source, ctx.cwd), target, readOnly: mode === 'ro' };
       }),
       ...(i.details.network ? { network: i.details.network } : {}),
       ...(i.details.restart ? { restart: i.details.restart } : {}),

@@ -21,4 +21,5 @@ export const MEMORY_UNITS: Record<string, number> = {
   b: 1, k: 1024, kb: 1024, ki: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mi: 1024 ** 2, mib: 1024 ** 2,
   g: 1024 ** 3, gb: 1024 ** 3, gi: 1024 ** 3, gib: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4, ti: 1024 ** 4, tib: 1024 ** 4,
   megabytes: 1024 ** 2, megabyte: 1024 ** 2, gigabytes: 1024 ** 3, gigabyte: 1024 ** 3,
+  meg: 1024 ** 2, megs: 1024 ** 2, gig: 1024 ** 3, gigs: 1024 ** 3,
 };
