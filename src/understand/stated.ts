@@ -116,8 +116,8 @@ function count(text: string, char: string): number {
 export function statedValues(text: string): StatedValue[] {
   const chunks = chunksOf(text);
   const found: StatedValue[] = [];
-  const add: Add = (kind, value, words) => {
-    if (!found.some((f) => f.kind === kind && f.value === value)) found.push({ kind, value, words });
+  const add: Add = (kind, value, words, quotedOnly?: boolean) => {
+    if (!found.some((f) => f.kind === kind && f.value === value)) found.push({ kind, value, words, ...(quotedOnly ? { quotedOnly } : {}) });
   };
   // Chunks taken as some cue's value are that value, not words of their own.
   const taken = new Set<number>();
@@ -126,10 +126,10 @@ export function statedValues(text: string): StatedValue[] {
     if (chunk.quoted) {
       // A quoted option (`"--privileged"`, `'-v /:/host'`) is as much a value as a bare one.
       if ((!/\s/.test(chunk.text) && oddWord(chunk.text)) || /^-{1,2}[a-z]/i.test(chunk.text)) add('word', chunk.text, chunk.text);
-      else if (/[`$;|&<>\\]/.test(chunk.text)) found.push({ kind: 'word', value: chunk.text, words: chunk.text, quotedOnly: true });
+      else if (/[`$;|&<>\\]/.test(chunk.text)) add('word', chunk.text, chunk.text, true);
       // A quoted command line or plain word is a value too (`stop \`api\``), unless the request reports what it saw.
-      else if (commandLineIn(chunk.text)) found.push({ kind: 'command', value: chunk.text, words: chunk.text, quotedOnly: true });
-      else if (/^[\w.-]+$/.test(chunk.text)) found.push({ kind: 'word', value: chunk.text, words: chunk.text, quotedOnly: true });
+      else if (commandLineIn(chunk.text)) add('command', chunk.text, chunk.text, true);
+      else if (/^[\w.-]+$/.test(chunk.text)) add('word', chunk.text, chunk.text, true);
       return;
     }
     const env = ENV_ASSIGNMENT.exec(chunk.assignment ? chunk.text : bare(chunk.text).replace(/;+$/, ''));
@@ -276,7 +276,7 @@ function memoryValue(chunks: Chunk[], i: number, add: Add, taken: Set<number>): 
   return state(after, after);
 }
 
-type Add = (kind: StatedKind, value: string, words: string) => void;
+type Add = (kind: StatedKind, value: string, words: string, quotedOnly?: boolean) => void;
 
 /** A word that reads as a secret value rather than English: digits or symbols mixed in, or long. */
 function looksLikeSecret(value: string): boolean {
