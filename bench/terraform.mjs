@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFiles } from '../dist/clients/files.js';
+import { createFiles, createScratchArea } from '../dist/clients/files.js';
+import { planningFrom } from '../dist/app/planning.js';
 import { createProcessRunner } from '../dist/clients/processes.js';
 import { Config } from '../dist/config/schema.js';
 import { executePlan } from '../dist/core/executor.js';
-import { prepareEffects } from '../dist/core/pipeline.js';
+import { prepareEffects } from '../dist/flow/plan.js';
 import { ActionRegistry } from '../dist/core/registry.js';
 import { planOf } from '../dist/core/testing.js';
 import { reviewPlan } from '../dist/safety/policy/review.js';
@@ -55,17 +56,19 @@ function bare() {
 const registry = new ActionRegistry(allActions());
 const policy = Config.parse({}).policy;
 const judge = { judge: () => ({ level: 'read', reasons: [] }) };
+const files = createFiles(root);
 const clients = {
-  docker: undefined, processes: createProcessRunner(), files: createFiles(root), judge, images: { resolve: (i) => i },
+  processes: createProcessRunner(), files, scratch: createScratchArea(files), judge, images: { resolve: (i) => i },
   clock: { now: () => new Date() }, log: { debug() {}, info() {}, warn() {} }, cwd: root,
 };
+const planning = planningFrom(clients, []);
 const home = mkdtempSync(join(root, 'home-'));
 const store = await openStore({ home });
 
 async function reign() {
   const dir = freshDir();
   const start = process.hrtime.bigint();
-  const plan = await prepareEffects(planOf([{ id: 'apply', action: 'terraform.apply', input: { dir } }]), { registry, clients });
+  const plan = await prepareEffects(planOf([{ id: 'apply', action: 'terraform.apply', input: { dir } }]), { registry, planning });
   const review = reviewPlan({ plan, registry, policy, actor: { name: 'bench', role: 'admin' }, judge });
   const result = await executePlan({ runId: `r-bench-${n}`, plan, review, registry, clients, confirmed: new Set(), actor: 'bench', store });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -3,12 +3,14 @@ import { createRulesBrain } from '../src/brains/rules/index.js';
 import { Config } from '../src/config/schema.js';
 import type { Judge } from '../src/core/context.js';
 import { ReignError } from '../src/core/errors.js';
-import { planAndReview } from '../src/core/pipeline.js';
+import { planAndReview } from '../src/flow/plan.js';
+import { planningFrom } from '../src/app/planning.js';
+import { inertClients } from '../src/core/testing.js';
 import type { Plan } from '../src/core/plan.js';
 import { ActionRegistry } from '../src/core/registry.js';
 import type { Review } from '../src/core/review.js';
 import { createJudge } from '../src/safety/judge/index.js';
-import { allActions } from '../src/tools/index.js';
+import { allActions, allRecipes, DOMAINS } from '../src/tools/index.js';
 import { understandAll } from '../src/understand/index.js';
 import { reign, sandbox } from './reign.js';
 
@@ -52,7 +54,7 @@ beforeAll(async () => {
 async function plan(text: string): Promise<{ plan: Plan; review: Review } | { error: ReignError }> {
   try {
     return await planAndReview(text, understandAll(text), {
-      brain: createRulesBrain(registry), registry, judge, policy, actor: { name: 't', role: 'admin' }, cwd: '/tmp', outputDir: '/tmp',
+      planning: planningFrom({ ...inertClients(), cwd: '/tmp' }, DOMAINS), brain: createRulesBrain(registry, allRecipes()), registry, judge, policy, actor: { name: 't', role: 'admin' }, cwd: '/tmp', outputDir: '/tmp',
     });
   } catch (error) {
     if (error instanceof ReignError) return { error };

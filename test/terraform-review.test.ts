@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Config } from '../src/config/schema.js';
-import { prepareEffects } from '../src/core/pipeline.js';
+import { prepareEffects } from '../src/flow/plan.js';
 import { planOf } from '../src/core/testing.js';
 import { ActionRegistry } from '../src/core/registry.js';
 import { reviewPlan } from '../src/safety/policy/review.js';
@@ -11,8 +11,8 @@ import { prepareContext, tempDir, terraform, writeFiles } from '../src/tools/ter
 
 const registry = new ActionRegistry(allActions());
 const policy = Config.parse({}).policy;
-const { signal: _s, emit: _e, ...clients } = prepareContext();
-const judge = clients.judge;
+const { signal: _s, emit: _e, ...planning } = prepareContext();
+const judge = planning.judge;
 
 const resources = (names: string[]) => names.map((n) => `resource "terraform_data" "${n}" {\n  input = "${n}"\n}\n`).join('\n');
 
@@ -29,7 +29,7 @@ function workspacesAboutToLoseResources(kept: string[]): string {
 
 /** Plans as the pipeline does (prepare makes the saved plan), then reviews with the default policy. */
 async function review(steps: { id: string; action: string; input: unknown }[], role: 'admin' | 'operator' = 'admin') {
-  const plan = await prepareEffects(planOf(steps), { registry, clients });
+  const plan = await prepareEffects(planOf(steps), { registry, planning });
   return reviewPlan({ plan, registry, policy, actor: { name: 'test', role }, judge }).steps;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App } from './app.js';
+import type { App } from '../app/app.js';
 import { table, type Output } from './output.js';
 
 /** `reign actions`: the catalog, as a table or with each input's JSON Schema. */

@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { Plan } from '../core/plan.js';
 import type { ActionRegistry } from '../core/registry.js';
-import type { App } from './app.js';
+import type { App } from '../app/app.js';
 import type { Output } from './output.js';
 import { requestCommand, type RequestOptions } from './request.js';
 

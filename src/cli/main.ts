@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { outliveClosedReaders } from './closed-readers.js';
 import { runCommand } from './run-command.js';
 import { EXIT } from './exit-codes.js';
-import type { App } from './app.js';
+import type { App } from '../app/app.js';
 import type { Output } from './output.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -49,7 +49,7 @@ reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
         return runCommand(opts, async (out) => (await import('./parse.js')).parseCommand(words.join(' '), opts, out));
       }
       return withApp(opts, async (app, out) => {
-        const { openSession } = await import('./session.js');
+        const { openSession } = await import('../flow/session.js');
         const session = await openSession(await app.store(), opts);
         return (await import('./parse.js')).parseCommand(words.join(' '), opts, out, session);
       });
@@ -207,7 +207,7 @@ reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
 /** Runs a subcommand with the composition root, closing the store afterwards. */
 function withApp(opts: { json?: boolean; debug?: boolean }, body: (app: App, out: Output) => Promise<number>) {
   return runCommand(opts, async (out) => {
-    const { createApp } = await import('./app.js');
+    const { createApp } = await import('../app/app.js');
     const app = createApp();
     out.redactWith(app.secrets);
     try {

@@ -1,20 +1,20 @@
 import { Interpretation } from '../core/interpretation.js';
 import { newId } from '../core/ids.js';
 import type { Plan } from '../core/plan.js';
-import { planAndReview, reviewPlanned, type PipelineDeps } from '../core/pipeline.js';
+import { planAndReview, reviewPlanned, type PipelineDeps } from '../flow/plan.js';
+import { pipelineDeps } from '../flow/request.js';
 import { understandAll } from '../understand/index.js';
-import type { App } from './app.js';
+import type { App } from '../app/app.js';
 import { EXIT } from './exit-codes.js';
 import { table, type Output } from './output.js';
 import { riskColor } from './render.js';
-import { pipelineDeps } from './request.js';
 
 /**
  * `reign policy explain "<request or command>"`: which rule decided each step. Text that plans as a
  * request is explained step by step; anything else (or with --command) as one shell command.
  */
 export async function policyExplainCommand(app: App, text: string, opts: { json?: boolean; command?: boolean }, out: Output): Promise<number> {
-  const deps = await pipelineDeps(app, {}, out);
+  const deps = await pipelineDeps(app, { onProgress: out.json ? undefined : (text) => out.note(out.color.dim(`  ${text}`)) });
   const { plan, review } = opts.command ? asCommand(text, deps) : await asRequest(text, deps);
   if (out.json) {
     out.jsonValue({ role: app.actor.role, configFiles: app.configFiles, plan: { request: plan.request, steps: plan.steps.map((s) => ({ id: s.id, action: s.action, command: plan.previews[s.id]?.command })) }, review });

@@ -1,7 +1,7 @@
 import { ReignError } from '../core/errors.js';
 import { executeRollback, planRollback } from '../core/rollback.js';
 import { table, type Output } from './output.js';
-import type { App } from './app.js';
+import type { App } from '../app/app.js';
 import { EXIT } from './exit-codes.js';
 import { progressPrinter } from './progress.js';
 import { ask, canPrompt } from './prompt.js';

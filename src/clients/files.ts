@@ -1,6 +1,7 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Files } from '../core/context.js';
+import type { Files, ReadFiles, ScratchArea } from '../core/context.js';
 
 /** The real filesystem, relative paths taken from `cwd`. */
 export function createFiles(cwd: string): Files {
@@ -30,6 +31,28 @@ export function createFiles(cwd: string): Files {
       } catch {
         return false;
       }
+    },
+  };
+}
+
+/** The filesystem read synchronously, for planning: nothing here writes. */
+export function createReadFiles(cwd: string): ReadFiles {
+  const at = (path: string) => resolve(cwd, path);
+  return {
+    read: (path) => (existsSync(at(path)) && !statSync(at(path)).isDirectory() ? readFileSync(at(path), 'utf8') : undefined),
+    exists: (path) => existsSync(at(path)),
+    isDirectory: (path) => existsSync(at(path)) && statSync(at(path)).isDirectory(),
+    list: (directory) => (existsSync(at(directory)) && statSync(at(directory)).isDirectory() ? readdirSync(at(directory)) : []),
+  };
+}
+
+/** `<dir>/.reign`: a tool's own preview files, ignored by git because they hold secret values. */
+export function createScratchArea(files: Pick<Files, 'exists' | 'write'>): ScratchArea {
+  return {
+    async folderFor(dir) {
+      const folder = `${dir}/.reign`;
+      if (!(await files.exists(`${folder}/.gitignore`))) await files.write(`${folder}/.gitignore`, '*\n');
+      return folder;
     },
   };
 }

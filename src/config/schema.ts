@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { RiskLevel } from '../core/risk.js';
+import type { AnyToolDomain } from '../core/domain.js';
+import { DOMAINS } from '../tools/index.js';
 
 export const Role = z.enum(['viewer', 'operator', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -22,11 +24,16 @@ export const PolicyRule = z
   .strict();
 export type PolicyRule = z.infer<typeof PolicyRule>;
 
+/** Each domain's section of the config, under the domain's name (`docker: {host}`). */
+function domainSections(domains: readonly AnyToolDomain[]): Record<string, z.ZodType> {
+  return Object.fromEntries(domains.filter((d) => d.config).map((d) => [d.name, (d.config as z.ZodType).prefault({})]));
+}
+
 export const Config = z
   .object({
+    ...domainSections(DOMAINS),
     role: Role.default('admin').describe('what this user may do: viewer, operator or admin'),
     actor: z.string().min(1).optional().describe('name recorded in the audit log (default: the OS user)'),
-    docker: z.object({ host: z.string().optional() }).strict().prefault({}),
     /** Image name → image to use instead: an air-gapped mirror, or locally built images. */
     images: z.record(z.string(), z.string()).default({}),
     policy: z

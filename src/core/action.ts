@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import type { RiskJudgement, RiskLevel } from './risk.js';
 import type { StepRef } from './plan.js';
 import type { ResourceRef } from './run.js';
-import type { Clients, Context, ImageResolver, Judge } from './context.js';
+import type { Context, ImageResolver, Judge, PlanningContext } from './context.js';
 
 /**
  * The one abstraction every tool domain shares. `id`, `risk`, `input` and `preview` are data a
@@ -44,8 +44,8 @@ export interface Action<I = any, O = any> {
   removes?(input: I, output: O): ResourceRef[];
 }
 
-/** What `prepare` may use: the clients, a signal, and a progress line. */
-export type PrepareContext = Clients & { signal: AbortSignal; emit(text: string): void };
+/** What `prepare` may use: the read-only planning clients, a signal, and a progress line. */
+export type PrepareContext = PlanningContext & { signal: AbortSignal; emit(text: string): void };
 
 /** A thing a step acts on, as policy rules and protected targets see it. */
 export interface Target {

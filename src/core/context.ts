@@ -1,4 +1,3 @@
-import type Docker from 'dockerode';
 import type { RiskJudgement } from './risk.js';
 
 /** Spawns programs with argument arrays; never a shell string built from user text. */
@@ -55,8 +54,36 @@ export interface Clock {
   now(): Date;
 }
 
-/** Everything a step may use. Code never imports a client directly; the CLI wires real ones. */
-export interface Context {
+/**
+ * The clients tool domains add: empty here, since core names no domain. Each domain declares its
+ * own client on this interface (`declare module`), and the composition root builds it from config.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DomainClients {}
+
+/** Reading files, for planning: nothing here can change the disk. */
+export interface ReadFiles {
+  read(path: string): string | undefined;
+  exists(path: string): boolean;
+  isDirectory(path: string): boolean;
+  /** Names in a directory, or none when it does not exist. */
+  list(directory: string): string[];
+}
+
+/**
+ * Where planning may write: a folder per working directory (`<dir>/.reign`) for a tool's own
+ * preview files (a saved `terraform plan`), ignored by git because such files hold secrets.
+ */
+export interface ScratchArea {
+  folderFor(dir: string): Promise<string>;
+}
+
+/** Read-only views of the domains' clients, for planning; each domain declares its own. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PlanningClients {}
+
+/** Everything a step may use. Code never imports a client directly; the composition root wires real ones. */
+export interface Context extends DomainClients {
   runId: string;
   stepId: string;
   /** Labels to put on everything the step creates in an engine. */
@@ -64,9 +91,9 @@ export interface Context {
   signal: AbortSignal;
   /** Streams a line of output or progress as a `step.output` event. */
   emit(stream: 'stdout' | 'stderr' | 'progress', text: string): void;
-  docker: Docker;
   processes: ProcessRunner;
   files: Files;
+  scratch: ScratchArea;
   judge: Judge;
   images: ImageResolver;
   clock: Clock;
@@ -77,3 +104,20 @@ export interface Context {
 
 /** The clients shared by every step of a run; the executor adds the per-step parts. */
 export type Clients = Omit<Context, 'runId' | 'stepId' | 'labels' | 'signal' | 'emit'>;
+
+/**
+ * What planning may use: reading files, the judge and image settings, a process runner for a
+ * tool's own preview (`terraform plan -out`, `compose config`), and a scratch directory, the only
+ * place a preview may write. Domains add read-only views of their clients; no file writer and no
+ * mutating client is reachable from here.
+ */
+export interface PlanningContext extends PlanningClients {
+  files: ReadFiles;
+  processes: ProcessRunner;
+  judge: Judge;
+  images: ImageResolver;
+  clock: Clock;
+  log: Logger;
+  cwd: string;
+  scratch: ScratchArea;
+}

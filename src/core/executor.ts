@@ -9,7 +9,7 @@ import type { Clients, Context } from './context.js';
 import type { Plan, Step, StepRef } from './plan.js';
 import type { Review } from './review.js';
 import type { ActionRegistry } from './registry.js';
-import type { Store } from '../store/store.js';
+import type { RunStore } from './run-store.js';
 import { parseWith } from './validate.js';
 
 export interface ExecuteOptions {
@@ -21,7 +21,7 @@ export interface ExecuteOptions {
   /** Steps the user confirmed; a step whose review is `confirm` runs only when listed here. */
   confirmed: ReadonlySet<string>;
   actor: string;
-  store?: Store;
+  store?: RunStore;
   onEvent?: EventSink;
   /** How many ready steps run at once. */
   concurrency?: number;
@@ -238,7 +238,7 @@ function stepContext(clients: Clients, runId: string, stepId: string, signal: Ab
 /** Runs one compensation and records it; returns its error instead of throwing. */
 export async function compensate(
   ref: StepRef,
-  at: { runId: string; stepId: string; registry: ActionRegistry; clients: Clients; emit: EventSink; store?: Store },
+  at: { runId: string; stepId: string; registry: ActionRegistry; clients: Clients; emit: EventSink; store?: RunStore },
 ): Promise<{ error?: string; removed?: ResourceRef[] }> {
   let command = ref.action;
   try {

@@ -71,6 +71,14 @@ export const Details = z.object({
   command: z.string().optional(),
   /** The kind of object acted on when the text says it: container, image, network, volume, … */
   object: z.string().optional(),
+  /** The view of a container asked for when no object is named: logs, stats, inspect. */
+  view: z.string().optional(),
+  /** The verb within `update` that picks the action: stop, start, restart. */
+  verb: z.string().optional(),
+  /** The request's words as the understanding read them, lower-case: what recipes' cue tables match. */
+  terms: z.array(z.string()).optional(),
+  /** The request's words as written, in order (resource addresses and ids keep their case). */
+  words: z.array(z.string()).optional(),
   /** A password the request states ("with password …"): a secret, used by the step that needs it. */
   password: z.string().optional(),
 });

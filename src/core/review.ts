@@ -25,3 +25,8 @@ export const Review = z.object({
   decision: Decision,
 });
 export type Review = z.infer<typeof Review>;
+
+/** What Reign knows it created, by kind and name; `undefined` when it cannot tell for a kind. */
+export interface Inventory {
+  created(kind: string, name: string): boolean | undefined;
+}

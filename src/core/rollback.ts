@@ -1,4 +1,4 @@
-import type { RunDetail, Store } from '../store/store.js';
+import type { RunDetail, RunStore } from './run-store.js';
 import type { Clients } from './context.js';
 import type { EventSink } from './events.js';
 import { compensate } from './executor.js';
@@ -58,7 +58,7 @@ function unrestorable(item: RollbackStep): string | undefined {
 export async function executeRollback(
   run: RunDetail,
   work: RollbackStep[],
-  deps: { registry: ActionRegistry; clients: Clients; store: Store; actor: string; onEvent?: EventSink },
+  deps: { registry: ActionRegistry; clients: Clients; store: RunStore; actor: string; onEvent?: EventSink },
 ): Promise<{ status: 'rolled_back' | 'rollback_failed'; errors: { stepId: string; error: string }[] }> {
   const emit: EventSink = (event) => {
     deps.onEvent?.(event);

@@ -139,14 +139,16 @@ export function inertClients(): Clients {
   const unavailable = () => {
     throw new Error('not available in core tests');
   };
-  return {
-    docker: new Proxy({}, { get: unavailable }) as Clients['docker'],
+  const base: Record<string, unknown> = {
     processes: { run: unavailable },
     files: { read: unavailable, write: unavailable, remove: unavailable, exists: unavailable },
+    scratch: { folderFor: unavailable },
     judge: { judge: unavailable },
-    images: { resolve: (image) => image },
+    images: { resolve: (image: string) => image },
     clock: { now: () => new Date() },
     log: { debug() {}, info() {}, warn() {} },
     cwd: process.cwd(),
   };
+  // A domain's client (whichever domains exist) answers every use with the same refusal.
+  return new Proxy(base, { get: (target, key) => (key in target ? target[key as string] : new Proxy({}, { get: unavailable })) }) as unknown as Clients;
 }

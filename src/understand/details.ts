@@ -1,4 +1,5 @@
 import type { Details } from '../core/interpretation.js';
+import { UPDATE_VERBS, VIEW_WORDS, firstMatch } from './lexicon/views.js';
 import type { Analysis } from './analyze.js';
 import { parseMemory } from './entities.js';
 import { SHELL_BINARIES, assignmentsIn } from './stated.js';
@@ -94,11 +95,23 @@ export function extractDetails(a: Analysis, options: { wholeRequest: boolean } =
     if (details.path === undefined && isPath(t.raw)) details.path = t.raw;
   });
 
+  Object.assign(details, wordDetails(a.text));
   const kind = objectKind(a) ?? (details.path && buildAsked(a) ? 'image' : undefined);
   if (kind) details.object = kind;
   const command = options.wholeRequest ? shellCommand(a) : undefined;
   if (command) details.command = command;
   return details;
+}
+
+/**
+ * The request's words as written and lower-cased (what recipes' cue tables match), the view of a
+ * container they ask for, and the verb within an update (stop, start, restart).
+ */
+export function wordDetails(text: string): Pick<Details, 'terms' | 'words' | 'view' | 'verb'> {
+  const terms = [...new Set(text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean))];
+  const view = firstMatch(VIEW_WORDS, terms);
+  const verb = firstMatch(UPDATE_VERBS, terms);
+  return { words: text.split(/\s+/).filter(Boolean), terms, ...(view ? { view } : {}), ...(verb ? { verb } : {}) };
 }
 
 /** "build ./app as api:dev", "from the Dockerfile in ./svc": a path is an image context only then. */

@@ -24,4 +24,5 @@
 export { understand, understandAll, continueWith, defaultsStated, remember, explain } from './understand.js';
 export type { Explanation } from './understand.js';
 export { createMemory, memoryToState, memoryFromState } from './memory.js';
+export { wordDetails } from './details.js';
 export type { ConversationMemory, SessionDefaults, Subject } from './memory.js';

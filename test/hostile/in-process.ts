@@ -2,10 +2,12 @@ import { createRulesBrain } from '../../src/brains/rules/index.js';
 import { Config } from '../../src/config/schema.js';
 import type { Judge } from '../../src/core/context.js';
 import { ReignError } from '../../src/core/errors.js';
-import { planAndReview } from '../../src/core/pipeline.js';
+import { planAndReview } from '../../src/flow/plan.js';
+import { planningFrom } from '../../src/app/planning.js';
+import { inertClients } from '../../src/core/testing.js';
 import { ActionRegistry } from '../../src/core/registry.js';
 import { checkRequest } from '../../src/core/request-values.js';
-import { allActions } from '../../src/tools/index.js';
+import { allActions, allRecipes, DOMAINS } from '../../src/tools/index.js';
 import { createMemory, remember, understandAll, type ConversationMemory } from '../../src/understand/index.js';
 import type { Outcome } from './verdict.js';
 
@@ -21,7 +23,7 @@ export async function outcomeOf(text: string, judge: Judge, memory?: Conversatio
     const unclear = interpretations.find((i) => i.intent === 'clarify');
     if (unclear) return { kind: 'question', question: unclear.question ?? '' };
     const { plan, review } = await planAndReview(text, interpretations, {
-      brain: createRulesBrain(registry), registry, judge, policy, actor: { name: 'hostile', role: 'admin' }, cwd: '/tmp', outputDir: '/tmp',
+      planning: planningFrom({ ...inertClients(), cwd: '/tmp' }, DOMAINS), brain: createRulesBrain(registry, allRecipes()), registry, judge, policy, actor: { name: 'hostile', role: 'admin' }, cwd: '/tmp', outputDir: '/tmp',
     });
     return { kind: 'planned', plan, review };
   } catch (error) {

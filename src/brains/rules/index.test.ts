@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { Interpretation } from '../../core/interpretation.js';
 import { ActionRegistry } from '../../core/registry.js';
-import { allActions } from '../../tools/index.js';
+import { createReadFiles } from '../../clients/files.js';
+import { allActions, allRecipes } from '../../tools/index.js';
+import { wordDetails } from '../../understand/index.js';
 import { createRulesBrain } from './index.js';
 
 const registry = new ActionRegistry(allActions());
-const brain = createRulesBrain(registry);
+const brain = createRulesBrain(registry, allRecipes());
 const read = (text: string, fields: Partial<Interpretation>): Interpretation =>
-  Interpretation.parse({ text, confidence: 0.9, question: null, entities: {}, domains: [], ...fields });
+  Interpretation.parse({ text, confidence: 0.9, question: null, entities: {}, domains: [], ...fields, details: { ...wordDetails(text), ...fields.details } });
 /** Plans, and proves every step's input is valid for its action. */
 const plan = async (...interpretations: Interpretation[]) => {
-  const planned = (await brain.plan(interpretations.map((i) => i.text).join(', then '), { interpretations, cwd: '/tmp', outputDir: '/tmp' })).plan;
+  const planned = (await brain.plan(interpretations.map((i) => i.text).join(', then '), { interpretations, cwd: '/tmp', outputDir: '/tmp', files: createReadFiles('/tmp') })).plan;
   for (const step of planned.steps) registry.get(step.action).input.parse(step.input);
   return planned;
 };

@@ -1,28 +1,17 @@
-import type { Brain, BrainContext } from '../brain.js';
+import type { Brain, BrainContext } from '../../core/brain.js';
 import type { Interpretation } from '../../core/interpretation.js';
 import { newId } from '../../core/ids.js';
 import type { Plan, Step } from '../../core/plan.js';
 import type { ActionRegistry } from '../../core/registry.js';
-import { COMPOSE_RECIPES } from './compose.js';
-import { DOCKER_RECIPES } from './docker.js';
-import { OBJECT_WORDS, UPDATE_VERBS, firstMatch } from './docker-words.js';
-import { isMissing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
-import { SHELL_RECIPES } from './shell.js';
-import { IAC_RECIPES } from './terraform.js';
-
-/**
- * Every recipe, in the order they are tried: specific rows before the defaults of a domain. IaC
- * rows come first ("convert my running containers to Terraform" names docker too), and stacks
- * before single containers (a request naming both compose and docker is about the stack).
- */
-export const RECIPES: Recipe[] = [...IAC_RECIPES, ...SHELL_RECIPES, ...COMPOSE_RECIPES, ...DOCKER_RECIPES];
+import { isMissing, type Recipe, type RecipeContext, type StepDraft } from '../../core/recipe.js';
 
 /**
  * The embedded brain: each interpretation picks the first recipe whose intent, domain, object and
  * verb match; its steps join the plan, depending on the previous part's steps so a decomposed
- * request runs in the order it was said. Deterministic, offline.
+ * request runs in the order it was said. Deterministic, offline. The recipes come from the tool
+ * domains, tried in the order given.
  */
-export function createRulesBrain(registry: ActionRegistry): Brain {
+export function createRulesBrain(registry: ActionRegistry, recipes: readonly Recipe[]): Brain {
   return {
     name: 'rules',
     async plan(request, context) {
@@ -30,7 +19,7 @@ export function createRulesBrain(registry: ActionRegistry): Brain {
       const messages: string[] = [];
       let previous: string[] = [];
       for (const [index, interpretation] of context.interpretations.entries()) {
-        const outcome = planPart(interpretation, context, registry);
+        const outcome = planPart(interpretation, context, registry, recipes);
         if ('message' in outcome) {
           messages.push(outcome.message);
           continue;
@@ -66,12 +55,11 @@ export function createRulesBrain(registry: ActionRegistry): Brain {
   };
 }
 
-function planPart(i: Interpretation, context: BrainContext, registry: ActionRegistry): { drafts: StepDraft[] } | { message: string } {
+function planPart(i: Interpretation, context: BrainContext, registry: ActionRegistry, recipes: readonly Recipe[]): { drafts: StepDraft[] } | { message: string } {
   if (i.intent === 'clarify') return { message: i.question ?? 'Could you say more about what you want done?' };
-  const words = new Set(i.text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean));
-  const object = i.details.object ?? firstMatch(OBJECT_WORDS, i.text);
-  const verb = i.intent === 'update' ? firstMatch(UPDATE_VERBS, i.text) : undefined;
-  const recipe = RECIPES.find(
+  const object = i.details.object ?? i.details.view;
+  const verb = i.intent === 'update' ? i.details.verb : undefined;
+  const recipe = recipes.find(
     (r) =>
       (r.intent === '*' || r.intent === i.intent) &&
       i.domains.includes(r.domain) &&
@@ -79,12 +67,12 @@ function planPart(i: Interpretation, context: BrainContext, registry: ActionRegi
       (!r.verb || r.verb === verb) &&
       (!r.needs || r.needs(i)),
   );
-  if (!recipe) return { message: cannotYet(i) };
-  const ctx: RecipeContext = { cwd: context.cwd, outputDir: context.outputDir, words };
+  if (!recipe) return { message: cannotYet(i, recipes) };
+  const ctx: RecipeContext = { cwd: context.cwd, outputDir: context.outputDir, files: context.files };
   const built = recipe.build(i, ctx);
   if (isMissing(built)) return { message: built.question };
   // A catalog without one of the recipe's actions cannot run it.
-  if (!built.every((d) => registry.has(d.action))) return { message: cannotYet(i) };
+  if (!built.every((d) => registry.has(d.action))) return { message: cannotYet(i, recipes) };
   return { drafts: built };
 }
 
@@ -96,9 +84,9 @@ function uniqueId(base: string, steps: Step[]): string {
 }
 
 /** The answer to a request Reign understood but has no recipe for: what it can do instead. */
-export function cannotYet(i: Interpretation): string {
+function cannotYet(i: Interpretation, recipes: readonly Recipe[]): string {
   const understood = `I understood "${i.text}" as ${i.intent} on ${i.domains.join(', ') || 'no tool'}, but I cannot plan that yet.`;
-  const examples = RECIPES.filter((r) => i.domains.includes(r.domain)).slice(0, 6);
-  const shown = examples.length ? examples : RECIPES.filter((_, n) => n % 4 === 0).slice(0, 8);
+  const examples = recipes.filter((r) => i.domains.includes(r.domain)).slice(0, 6);
+  const shown = examples.length ? examples : recipes.filter((_, n) => n % 4 === 0).slice(0, 8);
   return [understood, 'I can:', ...shown.map((r) => `  - ${r.does}  (e.g. "${r.example}")`)].join('\n');
 }

@@ -5,7 +5,8 @@ import { memoryActions, planOf } from '../../core/testing.js';
 import { shellActions } from '../../tools/shell/actions.js';
 import type { Judge } from '../../core/context.js';
 import type { RiskLevel } from '../../core/risk.js';
-import { reviewPlan, type Inventory } from './review.js';
+import { reviewPlan } from './review.js';
+import type { Inventory } from '../../core/review.js';
 
 /** A judge that answers from a table, so these tests prove the policy and not the judge. */
 const tableJudge = (levels: Record<string, RiskLevel>): Judge => ({

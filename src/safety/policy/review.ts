@@ -1,17 +1,12 @@
 import { judgeAction, previewOf, type Target } from '../../core/action.js';
 import { maxRisk, riskRank, type RiskLevel, type RiskReason } from '../../core/risk.js';
 import type { Plan, Step } from '../../core/plan.js';
-import type { Decision, Review, StepReview } from '../../core/review.js';
+import type { Decision, Inventory, Review, StepReview } from '../../core/review.js';
 import type { ActionRegistry } from '../../core/registry.js';
 import type { ImageResolver, Judge } from '../../core/context.js';
 import type { Config, PolicyRule, Role } from '../../config/schema.js';
 import { globMatch } from './glob.js';
 import { DEFAULT_CONFIRM_RULES, ROLE_DECISIONS } from './tables.js';
-
-/** What Reign knows it created, by kind and name; `undefined` when it cannot tell for a kind. */
-export interface Inventory {
-  created(kind: string, name: string): boolean | undefined;
-}
 
 export interface ReviewInput {
   plan: Plan;

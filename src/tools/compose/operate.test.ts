@@ -8,6 +8,8 @@ import { composeUp, prepareProject } from './lifecycle.js';
 import { composeLogs, composePs, composeScale, composeUpdate } from './operate.js';
 import { projectContainers } from './project.js';
 import { composeDownForTest, freePortRange, performComposeStep, testProject } from './testing.js';
+import { planningFrom } from '../../app/planning.js';
+import { DOMAINS } from '../index.js';
 
 /** A one-service project publishing `ports`, written by hand (the catalog's stacks fix their ports). */
 function redisProject(ports: string[]): string {
@@ -55,7 +57,7 @@ describeDocker('compose.scale, compose.update, compose.ps and compose.logs on th
     const project = `reign-fixed-${t.ctx.runId.slice(-6)}`;
     const port = await freePortRange(1);
     const directory = redisProject([`127.0.0.1:${port}:6379`]);
-    const planned = await prepareProject(composeScale.input.parse({ project, directory, service: 'redis', replicas: 3 }), { ...t.ctx, emit: () => {} }, true);
+    const planned = await prepareProject(composeScale.input.parse({ project, directory, service: 'redis', replicas: 3 }), { ...planningFrom(t.ctx, DOMAINS), signal: t.ctx.signal, emit: () => {} }, true);
     expect(planned.layout?.services).toEqual([{ name: 'redis', image: 'redis:7', publishes: [String(port)] }]);
     const checked = composeScale.input.safeParse(planned);
     expect(checked.success).toBe(false);

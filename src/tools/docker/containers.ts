@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineAction, type Target } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
 import { CancelledError, ReignError, messageOf } from '../../core/errors.js';
+import { resolveGeneratedValues } from '../../core/generated-secrets.js';
 import { judgeContainer } from './container-risk.js';
 import { captureForRecreate } from './container-recreate.js';
 import { engine, engineFailure, reignLabels } from './engine.js';
@@ -151,9 +152,11 @@ export const containerRun = defineAction({
   async run(input, ctx) {
     const doing = `run container ${input.name}`;
     const image = await ensureImage(ctx, input.image, doing);
+    // A password the plan left as a placeholder is made now; only the container holds it.
+    const { values: env, generated } = resolveGeneratedValues(input.env ?? {});
     const container = await engine(
       doing,
-      () => ctx.docker.createContainer({ ...createOptions(input, image, reignLabels(ctx, input.labels)), abortSignal: ctx.signal }),
+      () => ctx.docker.createContainer({ ...createOptions({ ...input, env }, image, reignLabels(ctx, input.labels)), abortSignal: ctx.signal }),
       'choose another name, or remove the container that has it',
     );
     try {
@@ -163,6 +166,7 @@ export const containerRun = defineAction({
       await container.remove({ force: true, v: true }).catch((cleanup: unknown) => ctx.log.warn(`${doing}: ${messageOf(cleanup)}`));
       throw engineFailure(`start container ${input.name}`, error);
     }
+    if (generated.length) ctx.emit('progress', `generated ${generated.join(', ')} for ${input.name}: read it with docker inspect ${input.name}`);
     return { id: container.id, name: input.name, image, runId: ctx.runId, stepId: ctx.stepId };
   },
   // By the step's labels: the container, and any named volume its mounts created.

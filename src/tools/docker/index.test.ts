@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { judgeAction } from '../../core/action.js';
 import { UsageError } from '../../core/errors.js';
 import { containerRun } from './containers.js';
-import { dockerActions, dockerClient } from './index.js';
+import { dockerActions } from './index.js';
+import { dockerClient } from './client.js';
 
 /** Changes Docker cannot take back, each with the reason a reviewer is shown. */
 const WITHOUT_UNDO: Record<string, string> = {

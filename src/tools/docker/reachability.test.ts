@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReignError, UnreachableError } from '../../core/errors.js';
-import { dockerClient } from './index.js';
+import { dockerClient } from './client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reign-reach-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,14 @@
 import type Docker from 'dockerode';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { Action } from '../../core/action.js';
-import { createFiles } from '../../clients/files.js';
+import { createFiles, createScratchArea } from '../../clients/files.js';
 import { createImageResolver } from '../../clients/images.js';
 import { createProcessRunner } from '../../clients/processes.js';
 import type { Context } from '../../core/context.js';
 import type { StepRef } from '../../core/plan.js';
 import { newId } from '../../core/ids.js';
-import { dockerActions, dockerClient } from './index.js';
+import { dockerActions } from './index.js';
+import { dockerClient } from './client.js';
 import { labelledRemove } from './labelled.js';
 
 /**
@@ -87,6 +88,7 @@ export function useDockerTest(): DockerTest {
     docker,
     processes: createProcessRunner(),
     files: createFiles(process.cwd()),
+    scratch: createScratchArea(createFiles(process.cwd())),
     judge: {
       judge: (command) => {
         throw new Error(`docker actions must not need the shell judge (asked about: ${command})`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from '../../core/action.js';
+import { resolveGeneratedLines } from '../../core/generated-secrets.js';
 import { safePath } from '../../core/patterns.js';
 import { shellQuote } from '../../core/shell-quote.js';
 
@@ -27,8 +28,10 @@ export const fileWrite = defineAction({
   preview: (input) => `cat > ${shellQuote(input.path)} <<'EOF'  # ${input.content.split('\n').length} lines${input.mode !== undefined ? `; chmod ${input.mode.toString(8)} ${shellQuote(input.path)}` : ''}`,
   async run(input, ctx) {
     const previous = await ctx.files.read(input.path);
-    await ctx.files.write(input.path, input.content, input.mode);
-    ctx.emit('progress', `wrote ${input.path} (${Buffer.byteLength(input.content)} bytes)`);
+    // `KEY=<generated>` lines get their secret now: the one the file already has, else a new one.
+    const { content, generated } = resolveGeneratedLines(input.content, previous);
+    await ctx.files.write(input.path, content, input.mode);
+    ctx.emit('progress', `wrote ${input.path} (${Buffer.byteLength(content)} bytes)${generated.length ? `; generated ${generated.join(', ')}` : ''}`);
     return { path: input.path, previous };
   },
   undo: (input, output) => ({ action: 'files.restore', input: { path: input.path, previous: output.previous } }),

@@ -160,12 +160,3 @@ export function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-/**
- * Where Reign keeps its files for a working directory: saved plans and state backups. The folder
- * ignores itself in git, because plans and states hold secret values.
- */
-export async function reignFolder(ctx: Pick<Context, 'files'>, dir: string): Promise<string> {
-  const folder = `${dir}/.reign`;
-  if (!(await ctx.files.exists(`${folder}/.gitignore`))) await ctx.files.write(`${folder}/.gitignore`, '*\n');
-  return folder;
-}

@@ -7,6 +7,7 @@ import { networkCreate } from '../docker/networks.js';
 import { volumeCreate } from '../docker/volumes.js';
 import { dockerConvert } from './docker-convert.js';
 import { prepareContext, tempDir, unformatted, writeFiles } from './testing.js';
+import { dockerReader } from '../docker/reader.js';
 
 const SLEEP = ['sh', '-c', 'trap "exit 0" TERM; sleep infinity & wait'];
 
@@ -26,7 +27,7 @@ describeDocker('running containers to Terraform (the docker provider cannot be d
     );
 
     const dir = tempDir('convert');
-    const input = await dockerConvert.prepare!(dockerConvert.input.parse({ dir }), { ...prepareContext(), docker: t.docker });
+    const input = await dockerConvert.prepare!(dockerConvert.input.parse({ dir }), { ...prepareContext(), docker: dockerReader(t.docker) });
     const generated = input.generated!;
     const container = await t.docker.getContainer(name).inspect();
     const net = await t.docker.getNetwork(network).inspect();

@@ -1,4 +1,3 @@
-import type Docker from 'dockerode';
 import { z } from 'zod';
 import { defineAction } from '../../core/action.js';
 import { ReignError } from '../../core/errors.js';
@@ -6,6 +5,7 @@ import { shellQuote } from '../../core/shell-quote.js';
 import { dockerTerraform, type ContainerFacts, type DockerInventory, type MountFacts, type NetworkFacts, type VolumeFacts } from '../../generate/terraform/docker.js';
 import { engine } from '../docker/engine.js';
 import { directory } from './cli.js';
+import type { DockerReader } from '../docker/reader.js';
 
 /**
  * "Convert my running Docker containers to Terraform": `prepare` reads the running containers, the
@@ -43,14 +43,14 @@ function labelsBeyond(labels: Record<string, string> | null | undefined, inherit
 }
 
 /** What the engine says about the running containers and what they use. */
-export async function inspectEngine(docker: Docker): Promise<DockerInventory> {
+export async function inspectEngine(docker: DockerReader): Promise<DockerInventory> {
   const running = await engine('list running containers', () => docker.listContainers());
   const containers: ContainerFacts[] = [];
   const networkNames = new Set<string>();
   const volumeNames = new Set<string>();
   for (const summary of running) {
-    const info = await engine(`inspect container ${summary.Id}`, () => docker.getContainer(summary.Id).inspect());
-    const image = await engine(`inspect image ${info.Image}`, () => docker.getImage(info.Image).inspect());
+    const info = await engine(`inspect container ${summary.Id}`, () => docker.inspectContainer(summary.Id));
+    const image = await engine(`inspect image ${info.Image}`, () => docker.inspectImage(info.Image));
     const mounts: MountFacts[] = [];
     for (const m of info.Mounts) {
       if (m.Type === 'volume' && m.Name) {
@@ -91,7 +91,7 @@ export async function inspectEngine(docker: Docker): Promise<DockerInventory> {
   }
   const networks: NetworkFacts[] = [];
   for (const name of [...networkNames].sort()) {
-    const n = await engine(`inspect network ${name}`, () => docker.getNetwork(name).inspect());
+    const n = await engine(`inspect network ${name}`, () => docker.inspectNetwork(name));
     networks.push({
       id: n.Id,
       name: n.Name,
@@ -103,7 +103,7 @@ export async function inspectEngine(docker: Docker): Promise<DockerInventory> {
   }
   const volumes: VolumeFacts[] = [];
   for (const name of [...volumeNames].sort()) {
-    const v = await engine(`inspect volume ${name}`, () => docker.getVolume(name).inspect());
+    const v = await engine(`inspect volume ${name}`, () => docker.inspectVolume(name));
     volumes.push({ name: v.Name, driver: v.Driver, labels: v.Labels ?? {} });
   }
   return { containers, networks, volumes };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clients } from '../../core/context.js';
 import { ReignError } from '../../core/errors.js';
-import { fileChecksum, reignFolder, terraform, varFileArgs, type RunOptions, type WorkingDir } from './cli.js';
+import { fileChecksum, terraform, varFileArgs, type RunOptions, type WorkingDir } from './cli.js';
 import { PlanSummary, summarizePlan } from './plan-summary.js';
 
 /**
@@ -20,7 +20,7 @@ export type SavedPlan = z.infer<typeof SavedPlan>;
 
 export type PlanKind = 'plan' | 'apply' | 'destroy' | 'drift';
 
-type Runner = Pick<Clients, 'processes' | 'files'> & { signal: AbortSignal };
+type Runner = Pick<Clients, 'processes' | 'scratch'> & { signal: AbortSignal };
 
 /** One file per kind and workspace, so a preview names the exact file and a newer plan replaces it. */
 export function planFileOf(where: Pick<WorkingDir, 'dir' | 'workspace'>, kind: PlanKind): string {
@@ -46,7 +46,7 @@ export async function makeSavedPlan(
   kind: PlanKind,
   options: { targets?: string[]; onLine?: RunOptions['onLine'] } = {},
 ): Promise<SavedPlan & { json: unknown; exitCode: number }> {
-  await reignFolder(ctx, where.dir);
+  await ctx.scratch.folderFor(where.dir);
   const planned = await terraform(ctx, where, planArgs(where, kind, options.targets), {
     doing: kind === 'drift' ? 'plan -refresh-only' : 'plan',
     accept: kind === 'drift' ? [2] : [],

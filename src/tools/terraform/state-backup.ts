@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clients } from '../../core/context.js';
 import { ReignError } from '../../core/errors.js';
-import { reignFolder, stamp, terraform, textChecksum, type WorkingDir } from './cli.js';
+import { stamp, terraform, textChecksum, type WorkingDir } from './cli.js';
 
 /**
  * State backups: `terraform state pull` to a timestamped file with its checksum, and the way back
@@ -16,7 +16,7 @@ export const StateBackup = z.object({
 });
 export type StateBackup = z.infer<typeof StateBackup>;
 
-type Runner = Pick<Clients, 'processes' | 'files' | 'clock'> & { signal: AbortSignal };
+type Runner = Pick<Clients, 'processes' | 'files' | 'scratch' | 'clock'> & { signal: AbortSignal };
 
 interface StateFile {
   lineage?: string;
@@ -34,7 +34,7 @@ export async function pullState(ctx: Runner, where: Pick<WorkingDir, 'dir' | 'wo
 export async function backupState(ctx: Runner, where: Pick<WorkingDir, 'dir' | 'workspace'>, why: string): Promise<StateBackup | undefined> {
   const state = await pullState(ctx, where);
   if (state === undefined) return undefined;
-  const path = `${await reignFolder(ctx, where.dir)}/state-${where.workspace ?? 'default'}-${why}-${stamp(ctx.clock.now())}.tfstate`;
+  const path = `${await ctx.scratch.folderFor(where.dir)}/state-${where.workspace ?? 'default'}-${why}-${stamp(ctx.clock.now())}.tfstate`;
   await ctx.files.write(path, state, 0o600);
   return { path, sha256: textChecksum(state) };
 }

@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { createFiles } from '../../clients/files.js';
+import { planningFrom } from '../../app/planning.js';
+import { createFiles, createScratchArea } from '../../clients/files.js';
 import { createProcessRunner } from '../../clients/processes.js';
 import type { Action, PrepareContext } from '../../core/action.js';
 import type { Context } from '../../core/context.js';
-import { dockerClient } from '../docker/index.js';
+import { dockerClient } from '../docker/client.js';
+import { DOMAINS } from '../index.js';
 import type { GeneratedFile } from '../../generate/terraform/spec.js';
 import { checkReferences, type ParsedHcl } from '../../generate/terraform/references.js';
 
@@ -79,6 +81,7 @@ export function terraformContext(output: { stream: string; text: string }[] = []
     docker: dockerClient({ host: process.env.DOCKER_HOST }),
     processes: createProcessRunner(),
     files: createFiles(process.cwd()),
+    scratch: createScratchArea(createFiles(process.cwd())),
     judge: { judge: () => ({ level: 'dangerous', reasons: [] }) },
     images: { resolve: (image) => image },
     clock: { now: () => new Date() },
@@ -89,8 +92,8 @@ export function terraformContext(output: { stream: string; text: string }[] = []
 
 /** What `prepare` gets during planning: the same clients, a signal and a progress line. */
 export function prepareContext(progress: string[] = []): PrepareContext {
-  const { runId: _r, stepId: _s, labels: _l, emit: _e, ...clients } = terraformContext();
-  return { ...clients, signal: new AbortController().signal, emit: (text) => progress.push(text) };
+  const { runId: _r, stepId: _s, labels: _l, emit: _e, signal: _g, ...clients } = terraformContext();
+  return { ...planningFrom(clients, DOMAINS), signal: new AbortController().signal, emit: (text) => progress.push(text) };
 }
 
 /** Validates raw input as planning does, prepares it when the action looks ahead, then runs it. */

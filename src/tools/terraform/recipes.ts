@@ -5,8 +5,8 @@ import { bicepFiles } from '../../generate/bicep/template.js';
 import { cloudFormationFiles } from '../../generate/cloudformation/template.js';
 import { terraformProject } from '../../generate/terraform/project.js';
 import type { Backend, Cloud, Component, EnvironmentName, GeneratedFile, ProjectSpec } from '../../generate/terraform/spec.js';
-import { ADDRESS } from '../../tools/terraform/cli.js';
-import { first, type Missing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
+import { ADDRESS } from './cli.js';
+import { first, termsOf, wordsOf, type Missing, type Recipe, type RecipeContext, type StepDraft } from '../../core/recipe.js';
 
 /**
  * Infrastructure as code: Terraform projects and their lifecycle, and CloudFormation, ARM and
@@ -50,7 +50,7 @@ const MONITOR_WORDS: [string, string[]][] = [
   ['workspaces', ['workspace', 'workspaces']],
 ];
 
-const pick = <T extends string>(table: [T, string[]][], words: Set<string>): T | undefined => table.find(([, cues]) => cues.some((c) => words.has(c)))?.[0];
+const pick = <T extends string>(table: [T, string[]][], words: ReadonlySet<string>): T | undefined => table.find(([, cues]) => cues.some((c) => words.has(c)))?.[0];
 
 /** The working directory: a path the request names, else where generated files go. */
 function directoryOf(i: Interpretation, ctx: RecipeContext): string {
@@ -86,11 +86,11 @@ function projectName(i: Interpretation): string {
   return named && /^[a-z]/.test(named) ? named.slice(0, 20) : 'app';
 }
 
-function cloudOf(i: Interpretation, words: Set<string>): Cloud | undefined {
+function cloudOf(i: Interpretation, words: ReadonlySet<string>): Cloud | undefined {
   return first(i.entities.cloud) ?? pick(CLOUD_WORDS, words);
 }
 
-function backendFor(cloud: Cloud, project: string, region: string, words: Set<string>): Backend {
+function backendFor(cloud: Cloud, project: string, region: string, words: ReadonlySet<string>): Backend {
   if (words.has('local')) return { type: 'local' };
   switch (cloud) {
     case 'aws':
@@ -103,14 +103,14 @@ function backendFor(cloud: Cloud, project: string, region: string, words: Set<st
 }
 
 /** The project a create request describes, or the question to ask when the cloud is not said. */
-export function projectSpecOf(i: Interpretation, words: Set<string>): ProjectSpec | Missing {
+export function projectSpecOf(i: Interpretation, words: ReadonlySet<string>): ProjectSpec | Missing {
   const cloud = cloudOf(i, words);
   if (!cloud) return { question: 'Which cloud should the Terraform project target: aws, azure or gcp? e.g. "set up a VPC and an EKS cluster on AWS".' };
   const project = projectName(i);
   const asked = COMPONENT_WORDS.filter(([, cues]) => cues.some((c) => words.has(c))).map(([component]) => component);
   const services = (i.entities.services ?? []).some((s) => s === 'postgres' || s === 'postgresql') ? (['database'] as Component[]) : [];
   const components = [...new Set([...asked, ...services])];
-  const region = i.text.toLowerCase().match(REGION_PATTERNS[cloud])?.[1] ?? DEFAULT_REGIONS[cloud];
+  const region = wordsOf(i).join(' ').toLowerCase().match(REGION_PATTERNS[cloud])?.[1] ?? DEFAULT_REGIONS[cloud];
   return {
     project,
     cloud,
@@ -133,13 +133,13 @@ function writeSteps(files: GeneratedFile[], ctx: RecipeContext): StepDraft[] {
 }
 
 function createProject(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
-  const spec = projectSpecOf(i, ctx.words);
+  const spec = projectSpecOf(i, termsOf(i));
   if ('question' in spec) return spec;
   const writes = writeSteps(terraformProject(spec), ctx);
   const dir = resolve(ctx.cwd, ctx.outputDir);
   const after = writes.map((w) => w.id);
   const checks: StepDraft[] = [{ id: 'fmt-check', action: 'terraform.fmt', title: 'Check the generated files are formatted', input: { dir, check: true }, dependsOn: after }];
-  if (['init', 'initialise', 'initialize', 'validate', 'validated'].some((w) => ctx.words.has(w))) {
+  if (['init', 'initialise', 'initialize', 'validate', 'validated'].some((w) => termsOf(i).has(w))) {
     // No backend yet: the state bucket may not exist, and validating needs only the providers.
     checks.push(
       { id: 'init', action: 'terraform.init', title: 'Initialise the providers (no backend)', input: { dir, backend: false }, dependsOn: after },
@@ -154,12 +154,12 @@ function convertContainers(_i: Interpretation, ctx: RecipeContext): StepDraft[] 
 }
 
 /** The first resource address in the text and the word after it: "import aws_s3_bucket.logs my-logs". */
-function addressesIn(text: string): string[] {
-  return text.split(/\s+/).map((w) => w.replace(/[,;]+$/, '')).filter((w) => ADDRESS.test(w) && !/^\d/.test(w));
+function addressesIn(i: Interpretation): string[] {
+  return wordsOf(i).map((w) => w.replace(/[,;]+$/, '')).filter((w) => ADDRESS.test(w) && !/^\d/.test(w));
 }
 
 function importExisting(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
-  const words = i.text.split(/\s+/);
+  const words = wordsOf(i);
   const at = words.findIndex((w) => ADDRESS.test(w));
   const id = words.slice(at + 1).find((w) => !['into', 'as', 'with', 'id', 'to', 'terraform', 'the', 'state'].includes(w.toLowerCase()));
   if (at < 0 || !id) return { question: 'What should I import, and what is its id? e.g. "import aws_s3_bucket.logs my-logs-bucket into terraform".' };
@@ -179,7 +179,7 @@ const MONITOR_STEPS: Record<string, { action: string; title: string; input?: (wh
 };
 
 function monitor(i: Interpretation, ctx: RecipeContext): StepDraft[] {
-  const kind = pick(MONITOR_WORDS, ctx.words) ?? 'plan';
+  const kind = pick(MONITOR_WORDS, termsOf(i)) ?? 'plan';
   const step = MONITOR_STEPS[kind]!;
   if (kind === 'workspaces') return [{ id: 'workspaces', action: step.action, title: step.title, input: { dir: directoryOf(i, ctx) } }];
   return stepsPerEnvironment(i, ctx, (where, suffix) => ({ id: `${kind}${suffix}`, action: step.action, title: `${step.title}${suffix ? ` in ${suffix.slice(1)}` : ''}`, input: step.input?.(where) ?? where }));
@@ -187,14 +187,14 @@ function monitor(i: Interpretation, ctx: RecipeContext): StepDraft[] {
 
 function update(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
   const dir = directoryOf(i, ctx);
-  if (ctx.words.has('import')) return importExisting(i, ctx);
-  if (ctx.words.has('workspace')) {
+  if (termsOf(i).has('import')) return importExisting(i, ctx);
+  if (termsOf(i).has('workspace')) {
     const name = environmentsOf(i)[0] ?? first(i.entities.name);
     if (!name) return { question: 'Which workspace should I select? e.g. "switch to the prod workspace".' };
     return [{ id: `select-${name}`, action: 'terraform.workspace.select', title: `Select workspace ${name}`, input: { dir, name } }];
   }
-  const addresses = addressesIn(i.text);
-  if (['move', 'mv', 'rename'].some((w) => ctx.words.has(w)) && addresses.length >= 2) {
+  const addresses = addressesIn(i);
+  if (['move', 'mv', 'rename'].some((w) => termsOf(i).has(w)) && addresses.length >= 2) {
     return [{ id: 'state-mv', action: 'terraform.state.mv', title: `Move ${addresses[0]} to ${addresses[1]} in the state`, input: { dir, from: addresses[0], to: addresses[1] } }];
   }
   return apply(i, ctx);
@@ -202,11 +202,11 @@ function update(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
 
 function destroy(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
   const dir = directoryOf(i, ctx);
-  const addresses = addressesIn(i.text);
-  if (['forget', 'rm', 'state'].some((w) => ctx.words.has(w)) && addresses.length) {
+  const addresses = addressesIn(i);
+  if (['forget', 'rm', 'state'].some((w) => termsOf(i).has(w)) && addresses.length) {
     return stepsPerEnvironment(i, ctx, ({ dir: d, workspace }, suffix) => ({ id: `state-rm${suffix}`, action: 'terraform.state.rm', title: `Forget ${addresses.join(', ')}`, input: { dir: d, workspace, addresses } }));
   }
-  if (ctx.words.has('workspace')) {
+  if (termsOf(i).has('workspace')) {
     const name = environmentsOf(i)[0] ?? first(i.entities.name);
     if (!name) return { question: 'Which workspace should I delete? e.g. "delete the staging workspace".' };
     return [{ id: `delete-${name}`, action: 'terraform.workspace.delete', title: `Delete workspace ${name}`, input: { dir, name, switchTo: 'default' } }];
@@ -230,8 +230,8 @@ function restore(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
 
 /** A create request picks the project, the conversion of running containers, or an import. */
 function create(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
-  if (ctx.words.has('docker') && (ctx.words.has('containers') || ctx.words.has('container'))) return convertContainers(i, ctx);
-  if (ctx.words.has('import') && addressesIn(i.text).length) return importExisting(i, ctx);
+  if (termsOf(i).has('docker') && (termsOf(i).has('containers') || termsOf(i).has('container'))) return convertContainers(i, ctx);
+  if (termsOf(i).has('import') && addressesIn(i).length) return importExisting(i, ctx);
   return createProject(i, ctx);
 }
 

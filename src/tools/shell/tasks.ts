@@ -30,7 +30,6 @@ export const SHELL_TASKS: ShellTask[] = [
   { id: 'hostname', all: [['hostname']], command: 'hostname', explain: 'the machine name' },
 ];
 
-export function shellTaskFor(text: string): ShellTask | undefined {
-  const words = new Set(text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean));
-  return SHELL_TASKS.find((task) => task.all.every((group) => group.some((w) => words.has(w))));
+export function shellTaskFor(terms: ReadonlySet<string>): ShellTask | undefined {
+  return SHELL_TASKS.find((task) => task.all.every((group) => group.some((w) => terms.has(w))));
 }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SERVICE_IMAGES } from '../../catalog/images.js';
+import { GENERATED } from '../../core/generated-secrets.js';
 import type { Interpretation } from '../../core/interpretation.js';
-import { all, first, type Missing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
+import { all, first, termsOf, type Missing, type Recipe, type RecipeContext, type StepDraft } from '../../core/recipe.js';
 
 /** The thing a Docker request names: its own name, else the service it runs. */
 function subject(i: Interpretation): string | undefined {
@@ -37,8 +37,8 @@ function runContainer(i: Interpretation, ctx: RecipeContext): StepDraft[] | Miss
   const hostPort = first(i.entities.port);
   const containerPort = i.details.containerPort ?? catalog?.port ?? hostPort;
   const env: Record<string, string> = { ...catalog?.env, ...i.details.env };
-  // A password the request states is used; otherwise one is made for the service.
-  for (const key of catalog?.secretEnv ?? []) env[key] ??= i.details.password ?? randomBytes(12).toString('base64url');
+  // A password the request states is used; otherwise one is made when the container starts.
+  for (const key of catalog?.secretEnv ?? []) env[key] ??= i.details.password ?? GENERATED;
   const run: StepDraft = {
     id: `run-${name}`,
     action: 'docker.container.run',
@@ -142,7 +142,7 @@ export const DOCKER_RECIPES: Recipe[] = [
     does: 'list containers', example: 'list running containers',
     build: (i, ctx) => {
       const name = first(i.entities.name);
-      if (name && !ctx.words.has('containers')) return [{ id: `inspect-${name}`, action: 'docker.container.inspect', title: `Inspect ${name}`, input: { name } }];
+      if (name && !termsOf(i).has('containers')) return [{ id: `inspect-${name}`, action: 'docker.container.inspect', title: `Inspect ${name}`, input: { name } }];
       return [{ id: 'containers', action: 'docker.container.list', title: 'List containers', input: { all: Boolean(i.details.all) } }];
     },
   },

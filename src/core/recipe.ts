@@ -1,4 +1,5 @@
-import type { Domain, Intent, Interpretation } from '../../core/interpretation.js';
+import type { ReadFiles } from './context.js';
+import type { Domain, Intent, Interpretation } from './interpretation.js';
 
 /** A step before it is numbered into a plan. */
 export interface StepDraft {
@@ -20,8 +21,8 @@ export interface Missing {
 export interface RecipeContext {
   cwd: string;
   outputDir: string;
-  /** Lower-case words of the request. */
-  words: Set<string>;
+  /** The disk as planning sees it: read, never written. */
+  files: ReadFiles;
 }
 
 /**
@@ -55,4 +56,14 @@ export function first<T>(value: T | T[] | undefined): T | undefined {
 
 export function all<T>(value: T | T[] | undefined): T[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The request's lower-case words as the understanding read them: what cue tables match. */
+export function termsOf(i: Interpretation): ReadonlySet<string> {
+  return new Set(i.details.terms ?? []);
+}
+
+/** The request's words as written, in order. */
+export function wordsOf(i: Interpretation): readonly string[] {
+  return i.details.words ?? [];
 }

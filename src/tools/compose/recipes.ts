@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { SERVICE_CATALOG } from '../../catalog/index.js';
 import { repositoryOf } from '../../clients/images.js';
+import { GENERATED } from '../../core/generated-secrets.js';
 import type { Interpretation } from '../../core/interpretation.js';
 import {
   COMPOSE_FILE,
@@ -19,7 +18,7 @@ import {
   type Manifest,
   type Stack,
 } from '../../generate/compose/index.js';
-import { all, first, type Missing, type Recipe, type RecipeContext, type StepDraft } from './recipe.js';
+import { all, first, termsOf, wordsOf, type Missing, type Recipe, type RecipeContext, type StepDraft } from '../../core/recipe.js';
 
 /**
  * Compose stacks: create one from a sentence (or from Kubernetes manifests), and run, watch,
@@ -58,15 +57,11 @@ interface ProjectOnDisk {
 /** The Compose project in the output directory, as its files say. */
 function projectIn(ctx: RecipeContext): ProjectOnDisk | Missing {
   const directory = ctx.outputDir;
-  const file = COMPOSE_FILE_NAMES.find((name) => existsSync(join(directory, name)));
+  const file = COMPOSE_FILE_NAMES.find((name) => ctx.files.exists(join(directory, name)));
   if (!file) return { question: `I found no compose file in ${directory}. Create a stack first (e.g. "set up postgres and redis for local dev"), or point --dir at the project.` };
-  const env = readIfThere(join(directory, '.env'));
+  const env = ctx.files.read(join(directory, '.env'));
   const project = (env && parseEnvFile(env).COMPOSE_PROJECT_NAME) || projectNameFrom(basename(directory));
-  return { ref: { project, directory, file }, services: servicesOfComposeFile(readFileSync(join(directory, file), 'utf8')) };
-}
-
-function readIfThere(path: string): string | undefined {
-  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  return { ref: { project, directory, file }, services: servicesOfComposeFile(ctx.files.read(join(directory, file)) ?? '') };
 }
 
 /** The services a request names that the project has, or a question listing the ones it has. */
@@ -83,31 +78,26 @@ const isMissing = (value: unknown): value is Missing => typeof value === 'object
 
 function createStack(i: Interpretation, ctx: RecipeContext): StepDraft[] | Missing {
   const project = projectNameFrom(first(i.entities.name) ?? basename(ctx.outputDir));
-  const existingSecrets = parseEnvFile(readIfThere(join(ctx.outputDir, '.env')) ?? '');
   const manifests = manifestsOf(i, ctx);
   if (isMissing(manifests)) return manifests;
   let stack: Stack;
   if (manifests.length) {
     try {
-      stack = stackFromManifests(project, manifests, (name) => i.details.password ?? existingSecrets[name] ?? newSecret());
+      stack = stackFromManifests(project, manifests, () => i.details.password ?? GENERATED);
     } catch (error) {
       return { question: `I could not mirror those manifests: ${(error as Error).message}` };
     }
   } else {
-    const wanted = [...(i.entities.services ?? []), ...STACK_WORDS.filter(([cues]) => cues.some((c) => ctx.words.has(c))).flatMap(([, services]) => services)];
+    const wanted = [...(i.entities.services ?? []), ...STACK_WORDS.filter(([cues]) => cues.some((c) => termsOf(i).has(c))).flatMap(([, services]) => services)];
     if (wanted.length === 0) return { question: 'Which services should the stack have? e.g. "set up postgres and redis for local dev", "a monitoring stack", "an ELK stack".' };
     const { entries, unknown } = resolveServices(wanted);
     if (unknown.length) return { question: `I have no stack template for ${unknown.join(', ')} yet. I can put these in a stack: ${Object.keys(SERVICE_CATALOG).join(', ')}.` };
-    // A password the request states is the stack's password; otherwise the one already in `.env`.
-    const secrets = Object.fromEntries(secretNames(entries).map((name) => [name, i.details.password ?? existingSecrets[name] ?? newSecret()]));
+    // A password the request states is the stack's password; otherwise, when `.env` is written, the
+    // one already in it or a new one: the plan holds only the placeholder.
+    const secrets = Object.fromEntries(secretNames(entries).map((name) => [name, i.details.password ?? GENERATED]));
     stack = stackFromCatalog(project, entries, secrets);
   }
   return [...writeSteps(stack, ctx), upStep(stack, ctx)];
-}
-
-/** Random secrets for `.env`: hex, so no `.env` parser or URL needs them quoted. */
-function newSecret(): string {
-  return randomBytes(16).toString('hex');
 }
 
 /** `grafana/provisioning/datasources/loki.yaml` → `write-grafana-provisioning-datasources-loki-yaml`. */
@@ -131,7 +121,7 @@ function writeSteps(stack: Stack, ctx: RecipeContext): StepDraft[] {
  * to start them later.
  */
 function upStep(stack: Stack, ctx: RecipeContext): StepDraft {
-  const ready = stack.services.filter((s) => !s.build || hasCode(join(ctx.outputDir, s.name)));
+  const ready = stack.services.filter((s) => !s.build || hasCode(join(ctx.outputDir, s.name), ctx));
   const partial = ready.length < stack.services.length;
   return {
     id: 'up',
@@ -155,8 +145,8 @@ function upStep(stack: Stack, ctx: RecipeContext): StepDraft {
   };
 }
 
-function hasCode(directory: string): boolean {
-  return existsSync(directory) && readdirSync(directory).some((name) => name !== 'Dockerfile' && name !== '.dockerignore');
+function hasCode(directory: string, ctx: RecipeContext): boolean {
+  return ctx.files.list(directory).some((name) => name !== 'Dockerfile' && name !== '.dockerignore');
 }
 
 /**
@@ -164,16 +154,16 @@ function hasCode(directory: string): boolean {
  * ./k8s"), read from the working directory. Empty when the request is not about manifests.
  */
 function manifestsOf(i: Interpretation, ctx: RecipeContext): Manifest[] | Missing {
-  if (!['manifest', 'manifests', 'kubernetes', 'k8s', 'deployment', 'deployments'].some((w) => ctx.words.has(w))) return [];
-  const candidates = [i.details.path, ...i.text.split(/[\s,;"'`]+/)].filter((token): token is string => Boolean(token && /[/.]/.test(token)));
+  if (!['manifest', 'manifests', 'kubernetes', 'k8s', 'deployment', 'deployments'].some((w) => termsOf(i).has(w))) return [];
+  const candidates = [i.details.path, ...wordsOf(i).flatMap((w) => w.split(/[,;"'`]+/))].filter((token): token is string => Boolean(token && /[/.]/.test(token)));
   const paths = [...new Set(candidates.map((t) => t.replace(/[.,;:)]+$/, '')).map((t) => (isAbsolute(t) ? t : resolve(ctx.cwd, t))))];
   const files = paths.flatMap((path) => {
-    if (!existsSync(path)) return [];
-    if (statSync(path).isDirectory()) return readdirSync(path).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(path, n));
+    if (!ctx.files.exists(path)) return [];
+    if (ctx.files.isDirectory(path)) return ctx.files.list(path).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(path, n));
     return /\.ya?ml$/.test(path) ? [path] : [];
   });
   if (files.length === 0) return { question: 'Which Kubernetes manifests should the stack mirror? Give their paths, e.g. "a local Compose environment that mirrors k8s/api.yaml and k8s/db.yaml" or "the manifests in ./k8s".' };
-  return files.map((path) => ({ source: path, text: readFileSync(path, 'utf8') }));
+  return files.map((path) => ({ source: path, text: ctx.files.read(path) ?? '' }));
 }
 
 // ─── acting on an existing project ───────────────────────────────────────────────────────────
@@ -239,8 +229,8 @@ const updateImage = onProject((project, i) => {
   return steps;
 });
 
-const down = onProject((project, _i, ctx) => {
-  const removeVolumes = DATA_WORDS.some((w) => ctx.words.has(w));
+const down = onProject((project, i) => {
+  const removeVolumes = DATA_WORDS.some((w) => termsOf(i).has(w));
   return [{
     id: 'down',
     action: 'compose.down',
@@ -259,8 +249,8 @@ function backupTarget(s: ExistingService): { using?: string; volumes: string[] }
 function backupScope(i: Interpretation, project: ProjectOnDisk, ctx: RecipeContext): ExistingService[] | Missing {
   const named = [...(i.entities.services ?? []), ...all(i.entities.name)];
   if (named.length) return namedServices(i, project, 'back up');
-  const databases = project.services.filter((s) => s.entry?.backup && (s.entry.kind === 'database' || !ctx.words.has('database')));
-  if ((ctx.words.has('database') || ctx.words.has('db')) && databases.length) return databases;
+  const databases = project.services.filter((s) => s.entry?.backup && (s.entry.kind === 'database' || !termsOf(i).has('database')));
+  if ((termsOf(i).has('database') || termsOf(i).has('db')) && databases.length) return databases;
   const withData = project.services.filter((s) => backupTarget(s));
   return withData.length ? withData : { question: `${project.ref.project} has no service with data to back up.` };
 }
@@ -295,17 +285,17 @@ const restore = onProject((project, i, ctx) => {
 });
 
 function backupFileFor(i: Interpretation, project: ProjectOnDisk, service: string, ctx: RecipeContext): string | Missing {
-  const given = [i.details.path, ...i.text.split(/\s+/)].find((t) => t && /\/.+\.(sql|rdb|gz)$/.test(t));
+  const given = [i.details.path, ...wordsOf(i)].find((t) => t && /\/.+\.(sql|rdb|gz)$/.test(t));
   if (given) return isAbsolute(given) ? given : resolve(ctx.cwd, given);
   const dir = join(project.ref.directory, 'backups');
   const prefix = `${project.ref.project}-${service}-`;
-  const found = existsSync(dir)
-    ? readdirSync(dir)
+  const found = ctx.files.exists(dir)
+    ? ctx.files.list(dir)
         // A restore's own safety copy is its undo (`reign rollback`), not a backup to pick.
         .filter((n) => n.startsWith(prefix) && !n.endsWith('.sha256') && !n.includes('-before-restore') && /^\d{8}T\d{6}Z/.test(n.slice(prefix.length)))
         .sort()
     : [];
-  const daysAgo = WHEN_WORDS.find(([word]) => ctx.words.has(word))?.[1];
+  const daysAgo = WHEN_WORDS.find(([word]) => termsOf(i).has(word))?.[1];
   const day = daysAgo === undefined ? undefined : new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const matching = day ? found.filter((n) => n.slice(prefix.length).startsWith(day)) : found;
   const chosen = matching.at(-1);

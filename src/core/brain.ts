@@ -1,9 +1,10 @@
-import type { Interpretation } from '../core/interpretation.js';
-import type { Plan } from '../core/plan.js';
+import type { ReadFiles } from './context.js';
+import type { Interpretation } from './interpretation.js';
+import type { Plan } from './plan.js';
 
 /**
- * Understand + plan behind one interface. The rules brain is the embedded default; an LLM brain
- * proposes plans of the same shape from the same catalog, and falls back to rules.
+ * Plans an understood request behind one interface. The rules brain is the embedded default; an
+ * LLM brain proposes plans of the same shape from the same catalog, and falls back to rules.
  */
 export interface Brain {
   name: string;
@@ -17,6 +18,8 @@ export interface BrainContext {
   cwd: string;
   /** Directory generated files go to (`--dir`), default cwd. */
   outputDir: string;
+  /** The disk as planning sees it: read, never written. */
+  files: ReadFiles;
 }
 
 export interface BrainResult {

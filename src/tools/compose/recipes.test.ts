@@ -1,28 +1,30 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Interpretation } from '../../core/interpretation.js';
 import { ActionRegistry } from '../../core/registry.js';
 import { SHOP_MANIFESTS } from '../../generate/compose/fixtures.js';
-import { allActions } from '../../tools/index.js';
-import { writeStack, testProject } from '../../tools/compose/testing.js';
-import { COMPOSE_RECIPES } from './compose.js';
-import { OBJECT_WORDS, UPDATE_VERBS, firstMatch } from './docker-words.js';
-import { isMissing, type StepDraft } from './recipe.js';
+import { allActions } from '../index.js';
+import { writeStack, testProject } from './testing.js';
+import { COMPOSE_RECIPES } from './recipes.js';
+import { createFiles, createReadFiles } from '../../clients/files.js';
+import type { Context } from '../../core/context.js';
+import { fileWrite } from '../files/actions.js';
+import { wordDetails } from '../../understand/index.js';
+import { isMissing, type StepDraft } from '../../core/recipe.js';
 
 const registry = new ActionRegistry(allActions());
 const read = (text: string, fields: Partial<Interpretation>): Interpretation =>
-  Interpretation.parse({ text, confidence: 0.9, question: null, entities: {}, domains: ['compose'], ...fields });
+  Interpretation.parse({ text, confidence: 0.9, question: null, entities: {}, domains: ['compose'], ...fields, details: { ...wordDetails(text), ...fields.details } });
 
 /** Picks a recipe the way the rules brain does, builds it, and proves every step's input valid. */
 function plan(i: Interpretation, dirs: { cwd?: string; outputDir: string }): StepDraft[] | string {
-  const object = i.details.object ?? firstMatch(OBJECT_WORDS, i.text);
-  const verb = i.intent === 'update' ? firstMatch(UPDATE_VERBS, i.text) : undefined;
+  const object = i.details.object ?? i.details.view;
+  const verb = i.intent === 'update' ? i.details.verb : undefined;
   const recipe = COMPOSE_RECIPES.find((r) => r.intent === i.intent && (!r.object || r.object === object) && (!r.verb || r.verb === verb));
   if (!recipe) throw new Error(`no compose recipe for ${i.intent}`);
-  const words = new Set(i.text.toLowerCase().split(/[^a-z0-9%']+/).filter(Boolean));
-  const built = recipe.build(i, { cwd: dirs.cwd ?? dirs.outputDir, outputDir: dirs.outputDir, words });
+  const built = recipe.build(i, { cwd: dirs.cwd ?? dirs.outputDir, outputDir: dirs.outputDir, files: createReadFiles(dirs.cwd ?? dirs.outputDir) });
   if (isMissing(built)) return built.question;
   for (const step of built) registry.get(step.action).input.parse(step.input);
   return built;
@@ -39,17 +41,21 @@ describe('compose recipes: creating a stack', () => {
     const p = steps(plan(read('set up postgres and redis for local dev', { intent: 'create', entities: { services: ['postgres', 'redis'] } }), { outputDir: out }));
     const writes = p.filter((s) => s.action === 'files.write');
     expect(writes.map((s) => (s.input as { path: string }).path)).toEqual([`${out}/compose.yaml`, `${out}/.env`, `${out}/Makefile`, `${out}/README.md`]);
-    expect(writes.find((s) => s.id === 'write-env')!.input).toMatchObject({ mode: 0o600, content: expect.stringMatching(/^POSTGRES_PASSWORD=[a-f0-9]{32}$/m) });
+    expect(writes.find((s) => s.id === 'write-env')!.input).toMatchObject({ mode: 0o600, content: expect.stringMatching(/^POSTGRES_PASSWORD=<generated>$/m) });
     const up = p.at(-1)!;
     expect(up).toMatchObject({ action: 'compose.up', dependsOn: writes.map((s) => s.id), input: { directory: out, file: 'compose.yaml', layout: { services: [{ name: 'postgres', image: 'postgres:16' }, { name: 'redis', image: 'redis:7' }], volumes: ['postgres-data', 'redis-data'], networks: ['stack'] } } });
     expect((up.input as { project: string }).project).toMatch(/^reign-recipe-/);
   });
 
-  it('keeps the secrets of an existing .env, so a regenerated project still opens its volumes', () => {
+  it('keeps the secrets of an existing .env, so a regenerated project still opens its volumes', async () => {
     const out = emptyDir();
     writeFileSync(join(out, '.env'), 'COMPOSE_PROJECT_NAME=kept\nPOSTGRES_PASSWORD=the-old-one\n');
     const p = steps(plan(read('set up postgres', { intent: 'create', entities: { services: ['postgres'] } }), { outputDir: out }));
-    expect((p.find((s) => s.id === 'write-env')!.input as { content: string }).content).toContain('POSTGRES_PASSWORD=the-old-one\n');
+    const write = p.find((s) => s.id === 'write-env')!;
+    // The plan holds only the placeholder; the value is kept when the file is written.
+    expect(JSON.stringify(p)).not.toContain('the-old-one');
+    await fileWrite.run(fileWrite.input.parse(write.input), { files: createFiles(out), emit: () => {} } as unknown as Context);
+    expect(readFileSync(join(out, '.env'), 'utf8')).toContain('POSTGRES_PASSWORD=the-old-one\n');
   });
 
   it('scaffolds a full-stack React + Node API + Postgres + Redis project and starts what can run before the code is there', () => {

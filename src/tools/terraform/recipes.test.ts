@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { createReadFiles } from '../../clients/files.js';
 import { Interpretation } from '../../core/interpretation.js';
+import { wordDetails } from '../../understand/index.js';
 import { ActionRegistry } from '../../core/registry.js';
-import { allActions } from '../../tools/index.js';
-import { isMissing, type StepDraft } from './recipe.js';
-import { IAC_RECIPES } from './terraform.js';
+import { allActions } from '../index.js';
+import { isMissing, type StepDraft } from '../../core/recipe.js';
+import { IAC_RECIPES } from './recipes.js';
 
 const registry = new ActionRegistry(allActions());
 const read = (text: string, fields: Partial<Interpretation>): Interpretation =>
-  Interpretation.parse({ text, confidence: 0.9, question: null, entities: {}, domains: ['terraform'], ...fields });
+  Interpretation.parse({ text, confidence: 0.9, question: null, entities: {}, domains: ['terraform'], ...fields, details: { ...wordDetails(text), ...fields.details } });
 
 /** Builds with the first IaC recipe for the intent and domain, and proves every input valid for its action. */
 function plan(i: Interpretation, outputDir = '/work/infra'): StepDraft[] {
   const recipe = IAC_RECIPES.find((r) => r.intent === i.intent && i.domains.includes(r.domain));
   if (!recipe) throw new Error(`no recipe for ${i.intent}`);
-  const words = new Set(i.text.toLowerCase().split(/[^a-z0-9%]+/).filter(Boolean));
-  const built = recipe.build(i, { cwd: '/work', outputDir, words });
+  const built = recipe.build(i, { cwd: '/work', outputDir, files: createReadFiles('/work') });
   if (isMissing(built)) throw new Error(built.question);
   for (const step of built) registry.get(step.action).input.parse(step.input);
   return built;
@@ -44,7 +45,7 @@ describe('infrastructure-as-code recipes', () => {
 
   it('asks which cloud when the request names none', () => {
     const recipe = IAC_RECIPES.find((r) => r.intent === 'create' && r.domain === 'terraform')!;
-    const built = recipe.build(read('set up a database for dev', { intent: 'create' }), { cwd: '/work', outputDir: '/work', words: new Set(['set', 'up', 'a', 'database', 'for', 'dev']) });
+    const built = recipe.build(read('set up a database for dev', { intent: 'create' }), { cwd: '/work', outputDir: '/work', files: createReadFiles('/work') });
     expect(built).toEqual({ question: expect.stringContaining('Which cloud') });
   });
 

@@ -1,5 +1,5 @@
-import type { Recipe } from './recipe.js';
-import { shellTaskFor } from './shell-tasks.js';
+import { termsOf, type Recipe } from '../../core/recipe.js';
+import { shellTaskFor } from './tasks.js';
 
 const run = (command: string, title: string) => [{ id: 'shell', action: 'shell.run', title, input: { command } }];
 
@@ -28,9 +28,9 @@ export const SHELL_RECIPES: Recipe[] = [
     domain: 'shell',
     does: 'answer questions about this machine: disk, memory, CPU, processes, ports, users, uptime',
     example: 'show me the top CPU-consuming processes',
-    build: (i, ctx) => {
+    build: (i) => {
       if (i.details.command) return run(i.details.command, 'Run the command');
-      const task = shellTaskFor([...ctx.words].join(' '));
+      const task = shellTaskFor(termsOf(i));
       return task ? run(task.command, `Show ${task.explain}`) : { question: 'Which part of the machine should I look at: disk, memory, CPU, processes, ports, users or uptime?' };
     },
   },
