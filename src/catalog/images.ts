@@ -5,7 +5,7 @@ import { SERVICE_CATALOG } from './index.js';
  * from the service catalog so a service has one version everywhere. `secretEnv` names variables
  * that get a generated password.
  */
-export interface ServiceImage {
+interface ServiceImage {
   image: string;
   port?: number;
   env?: Record<string, string>;

@@ -7,15 +7,13 @@ import { MESSAGING_SERVICES } from './services/messaging.js';
 import { OBSERVABILITY_SERVICES } from './services/observability.js';
 import { PLATFORM_SERVICES } from './services/platform.js';
 
-export type { ServiceEntry } from './service.js';
-
 /** Every service Reign can put in a stack, by name. */
 export const SERVICE_CATALOG: Readonly<Record<string, ServiceEntry>> = Object.fromEntries(
   [...DATA_SERVICES, ...MESSAGING_SERVICES, ...EDGE_SERVICES, ...OBSERVABILITY_SERVICES, ...PLATFORM_SERVICES, ...APP_SERVICES].map((e) => [e.name, e]),
 );
 
 /** Other names for catalog services: frameworks run on their language's runtime. */
-export const SERVICE_ALIASES: Readonly<Record<string, string>> = {
+const SERVICE_ALIASES: Readonly<Record<string, string>> = {
   postgresql: 'postgres',
   mongo: 'mongodb',
   elastic: 'elasticsearch',

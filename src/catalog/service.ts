@@ -42,9 +42,9 @@ export interface ServiceEntry {
   caution?: string;
 }
 
-export type ServiceKind = 'database' | 'cache' | 'queue' | 'proxy' | 'observability' | 'storage' | 'security' | 'runtime' | 'frontend';
+type ServiceKind = 'database' | 'cache' | 'queue' | 'proxy' | 'observability' | 'storage' | 'security' | 'runtime' | 'frontend';
 
-export interface PortSpec {
+interface PortSpec {
   container: number;
   host: number;
   /** What the port is for, shown in the README: "SQL", "management UI". */
@@ -70,7 +70,7 @@ export interface Healthcheck {
   startPeriod?: string;
 }
 
-export interface Connection {
+interface Connection {
   /** Environment variables for services that depend on this one, reaching it by its service name. */
   env: Record<string, string>;
   /** How a person on this machine connects, with `${VAR}` left for the reader to fill from `.env`. */

@@ -118,7 +118,7 @@ reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
     .option('--limit <n>', 'how many', '20')
     .option('--debug', 'show stack traces')
     .action((opts) =>
-      withApp(opts, async (app, out) => (await import('./runs.js')).runsCommand({ ...opts, limit: Number(opts.limit) }, out, await app.store())),
+      withApp(opts, async (app, out) => (await import('./runs.js')).runsCommand(app, { limit: Number(opts.limit) }, out)),
     );
 
   program
@@ -128,7 +128,7 @@ reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
     .option('--json', 'print JSON')
     .option('--debug', 'show stack traces')
     .action((runId: string, opts) =>
-      withApp(opts, async (app, out) => (await import('./runs.js')).showCommand(runId, opts, out, await app.store())),
+      withApp(opts, async (app, out) => (await import('./runs.js')).showCommand(app, runId, out)),
     );
 
   program
@@ -138,7 +138,7 @@ reign check --exit-code: 0 read, 10 write, 11 admin, 12 dangerous.`,
     .option('--all', 'include removed resources')
     .option('--debug', 'show stack traces')
     .action((opts) =>
-      withApp(opts, async (app, out) => (await import('./runs.js')).resourcesCommand(opts, out, await app.store())),
+      withApp(opts, async (app, out) => (await import('./runs.js')).resourcesCommand(app, opts, out)),
     );
 
   program

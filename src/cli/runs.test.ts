@@ -56,7 +56,7 @@ describe('reign runs', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await quickRun('r-new', `deploy ${'everything '.repeat(10)}`);
     const { out, text } = capture();
-    expect(await runsCommand({}, out, store)).toBe(EXIT.success);
+    expect(await runsCommand({ store: async () => store }, {}, out)).toBe(EXIT.success);
     const lines = text().split('\n');
     expect(lines[0]).toMatch(/^RUN\s+STATUS\s+STARTED\s+STEPS\s+REQUEST$/);
     expect(lines[1]).toMatch(/^r-new\s+succeeded\s+\d+s ago\s+1\s+deploy everything/);
@@ -66,11 +66,11 @@ describe('reign runs', () => {
 
   it('says so on stderr when there are no runs, and prints [] as JSON', async () => {
     const human = capture();
-    await runsCommand({}, human.out, store);
+    await runsCommand({ store: async () => store }, {}, human.out);
     expect(human.stdout).toEqual([]);
     expect(human.stderr).toEqual(['no runs yet']);
     const json = capture(true);
-    await runsCommand({ json: true }, json.out, store);
+    await runsCommand({ store: async () => store }, {}, json.out);
     expect(json.stdout).toEqual(['[]']);
   });
 
@@ -78,14 +78,14 @@ describe('reign runs', () => {
     await failingRun('r-fail');
     await quickRun('r-ok', 'ok');
     const { out, stdout } = capture(true);
-    await runsCommand({ json: true, limit: 5 }, out, store);
+    await runsCommand({ store: async () => store }, { limit: 5 }, out);
     const runs = JSON.parse(stdout[0]!) as Record<string, unknown>[];
     expect(runs.map((r) => [r.id, r.status])).toEqual([['r-ok', 'succeeded'], ['r-fail', 'rolled_back']]);
     for (const run of runs) {
       expect(Object.keys(run).sort()).toEqual(['actor', 'error', 'finishedAt', 'id', 'request', 'rollbackOf', 'startedAt', 'status', 'steps']);
     }
     const limited = capture(true);
-    await runsCommand({ json: true, limit: 1 }, limited.out, store);
+    await runsCommand({ store: async () => store }, { limit: 1 }, limited.out);
     expect(JSON.parse(limited.stdout[0]!)).toHaveLength(1);
   });
 });
@@ -94,7 +94,7 @@ describe('reign show', () => {
   it('shows the request, each step with its command, outcome and undo, the events and resources', async () => {
     await failingRun('r-fail-123');
     const { out, text } = capture();
-    expect(await showCommand('r-fail-123', {}, out, store)).toBe(EXIT.success);
+    expect(await showCommand({ store: async () => store }, 'r-fail-123', out)).toBe(EXIT.success);
     const shown = text();
     expect(shown).toContain('run r-fail-123   rolled_back');
     expect(shown).toContain('request     set up a network, a database and an app');
@@ -109,7 +109,7 @@ describe('reign show', () => {
     await failingRun('r-abc123');
     await quickRun('r-xyz789', 'other');
     const { out, stdout } = capture(true);
-    await showCommand('r-ab', { json: true }, out, store);
+    await showCommand({ store: async () => store }, 'r-ab', out);
     const run = JSON.parse(stdout[0]!) as { id: string; steps: { stepId: string; status: string }[]; events: number; resources: unknown[] };
     expect(run.id).toBe('r-abc123');
     expect(run.steps.map((s) => [s.stepId, s.status])).toEqual([['net', 'compensated'], ['db', 'compensated'], ['app', 'failed']]);
@@ -122,7 +122,7 @@ describe('reign show', () => {
 
   it('exits 6 with a hint when no run has that id', async () => {
     await quickRun('r-1', 'x');
-    const error = await showCommand('r-404', {}, capture().out, store).catch((e: unknown) => e);
+    const error = await showCommand({ store: async () => store }, 'r-404', capture().out).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReignError);
     expect(error).toMatchObject({ code: 'not_found', message: 'no run "r-404"', hint: '`reign runs` lists runs' });
     const { out, stderr } = capture();
@@ -133,7 +133,7 @@ describe('reign show', () => {
   it('refuses an ambiguous prefix with a usage error naming the candidates', async () => {
     await quickRun('r-aa1', 'x');
     await quickRun('r-aa2', 'y');
-    const error = await showCommand('r-aa', {}, capture().out, store).catch((e: unknown) => e);
+    const error = await showCommand({ store: async () => store }, 'r-aa', capture().out).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'usage', hint: 'give more characters of the run id' });
     expect((error as Error).message).toMatch(/ambiguous: it matches r-aa\d, r-aa\d/);
     expect(reportError(capture().out, error, false)).toBe(EXIT.usage);
@@ -154,7 +154,7 @@ describe('reign resources', () => {
 
   it('lists live resources with engine ids cut to 12 characters and paths whole', async () => {
     const { out, text } = capture();
-    await resourcesCommand({}, out, store);
+    await resourcesCommand({ store: async () => store }, {}, out);
     const lines = text().split('\n');
     expect(lines[0]).toMatch(/^KIND\s+NAME\s+ID\s+RUN\s+CREATED$/);
     expect(lines[1]).toMatch(new RegExp(`^docker\\.container\\s+web\\s+${container.slice(0, 12)}\\s+r-1\\s+\\d+s ago$`));
@@ -164,14 +164,14 @@ describe('reign resources', () => {
 
   it('includes removed resources with --all', async () => {
     const { out, text } = capture();
-    await resourcesCommand({ all: true }, out, store);
+    await resourcesCommand({ store: async () => store }, { all: true }, out);
     expect(text().split('\n')[0]).toMatch(/^KIND\s+NAME\s+ID\s+RUN\s+CREATED\s+REMOVED$/);
     expect(text()).toMatch(/docker\.network\s+old-net\s+n-gone\s+r-1\s+\d+s ago\s+\d+s ago/);
   });
 
   it('prints the same fields for every resource as JSON', async () => {
     const { out, stdout } = capture(true);
-    await resourcesCommand({ json: true, all: true }, out, store);
+    await resourcesCommand({ store: async () => store }, { all: true }, out);
     const resources = JSON.parse(stdout[0]!) as Record<string, unknown>[];
     expect(resources).toHaveLength(3);
     for (const r of resources) expect(Object.keys(r).sort()).toEqual(['createdAt', 'id', 'kind', 'name', 'removedAt', 'runId', 'stepId']);

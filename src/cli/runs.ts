@@ -1,8 +1,12 @@
 import { ReignError, UsageError } from '../core/errors.js';
 import type { RunStatus, StepStatus } from '../core/run.js';
 import type { ResourceRecord, RunDetail, RunSummary, StepRecord, Store } from '../store/store.js';
+import type { App } from '../app/app.js';
 import { EXIT } from './exit-codes.js';
 import { table, type Output } from './output.js';
+
+/** What these commands need of the composition root. */
+type StoreOwner = Pick<App, 'store'>;
 
 /** How each status reads in a terminal: a mark and a colour. */
 const STEP_MARKS: Record<StepStatus, { mark: string; color: 'green' | 'red' | 'yellow' | 'cyan' | 'dim' }> = {
@@ -32,9 +36,10 @@ const REQUEST_WIDTH = 60;
 const SUMMARY_WIDTH = 100;
 
 /** `reign runs`: recent runs, newest first, like `kubectl get`. */
-export async function runsCommand(opts: { json?: boolean; limit?: number }, out: Output, store: Store): Promise<number> {
+export async function runsCommand(app: StoreOwner, opts: { limit?: number }, out: Output): Promise<number> {
+  const store = await app.store();
   const runs = await store.listRuns({ limit: opts.limit ?? 20 });
-  if (opts.json) {
+  if (out.json) {
     out.jsonValue(runs.map(runJson));
     return EXIT.success;
   }
@@ -49,12 +54,13 @@ export async function runsCommand(opts: { json?: boolean; limit?: number }, out:
 }
 
 /** `reign show <run>`: the run, each step with its command and outcome, events and resources. */
-export async function showCommand(runId: string, opts: { json?: boolean }, out: Output, store: Store): Promise<number> {
+export async function showCommand(app: StoreOwner, runId: string, out: Output): Promise<number> {
+  const store = await app.store();
   const run = await findRun(store, runId);
   const [events, resources] = await Promise.all([store.events(run.id), store.listResources({ runId: run.id, includeRemoved: true })]);
   // What to do next travels with a step's failure event (a config key, a flag); show it again here.
   const hints = new Map(events.flatMap((e) => (e.type === 'step.failed' && e.hint ? [[e.stepId, e.hint] as const] : [])));
-  if (opts.json) {
+  if (out.json) {
     out.jsonValue({
       ...runJson(run),
       planId: run.plan.id,
@@ -106,9 +112,10 @@ export async function showCommand(runId: string, opts: { json?: boolean }, out: 
 }
 
 /** `reign resources`: what Reign created and has not removed (`--all`: removed ones too). */
-export async function resourcesCommand(opts: { json?: boolean; all?: boolean }, out: Output, store: Store): Promise<number> {
+export async function resourcesCommand(app: StoreOwner, opts: { all?: boolean }, out: Output): Promise<number> {
+  const store = await app.store();
   const resources = await store.listResources({ includeRemoved: Boolean(opts.all) });
-  if (opts.json) {
+  if (out.json) {
     out.jsonValue(resources.map(resourceJson));
     return EXIT.success;
   }

@@ -60,7 +60,7 @@ export interface Target {
 }
 
 /** What a risk function may consult: pure judges, no clients with side effects. */
-export interface RiskAssessors {
+interface RiskAssessors {
   judge: Judge;
 }
 
@@ -84,7 +84,7 @@ export interface PreviewContext {
 }
 
 /** An image the request named and the one the image settings run instead. */
-export interface ImageMapping {
+interface ImageMapping {
   asked: string;
   runs: string;
 }

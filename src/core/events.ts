@@ -1,19 +1,23 @@
-import type { ResourceRef, RunStatus } from './run.js';
+import { z } from 'zod';
+import { ResourceRef, RunStatus } from './run.js';
+
+const at = { runId: z.string(), at: z.string() };
+const step = { ...at, stepId: z.string() };
 
 /** What the executor reports while it works; stored, streamed and shown as progress. */
-export type RunEvent =
-  | { type: 'run.started'; runId: string; planId: string; at: string; steps: number }
-  | { type: 'step.started'; runId: string; stepId: string; at: string; title: string; command: string }
-  | { type: 'step.output'; runId: string; stepId: string; at: string; stream: 'stdout' | 'stderr' | 'progress'; text: string }
-  | { type: 'step.succeeded'; runId: string; stepId: string; at: string; ms: number; resources: ResourceRef[] }
-  | { type: 'step.failed'; runId: string; stepId: string; at: string; ms: number; error: string; hint?: string }
-  | { type: 'step.skipped'; runId: string; stepId: string; at: string; reason: string }
-  | { type: 'rollback.started'; runId: string; at: string; steps: number; reason: string }
-  | { type: 'step.compensated'; runId: string; stepId: string; at: string; command: string }
-  | { type: 'step.compensation_failed'; runId: string; stepId: string; at: string; command: string; error: string }
-  | { type: 'run.finished'; runId: string; at: string; status: RunStatus; ms: number };
-
-export type RunEventType = RunEvent['type'];
+export const RunEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run.started'), ...at, planId: z.string(), steps: z.number().int() }),
+  z.object({ type: z.literal('step.started'), ...step, title: z.string(), command: z.string() }),
+  z.object({ type: z.literal('step.output'), ...step, stream: z.enum(['stdout', 'stderr', 'progress']), text: z.string() }),
+  z.object({ type: z.literal('step.succeeded'), ...step, ms: z.number(), resources: z.array(ResourceRef) }),
+  z.object({ type: z.literal('step.failed'), ...step, ms: z.number(), error: z.string(), hint: z.string().optional() }),
+  z.object({ type: z.literal('step.skipped'), ...step, reason: z.string() }),
+  z.object({ type: z.literal('rollback.started'), ...at, steps: z.number().int(), reason: z.string() }),
+  z.object({ type: z.literal('step.compensated'), ...step, command: z.string() }),
+  z.object({ type: z.literal('step.compensation_failed'), ...step, command: z.string(), error: z.string() }),
+  z.object({ type: z.literal('run.finished'), ...at, status: RunStatus, ms: z.number() }),
+]);
+export type RunEvent = z.infer<typeof RunEvent>;
 
 /** Where events go: the store, the terminal, a WebSocket. Sinks must not throw. */
 export type EventSink = (event: RunEvent) => void;

@@ -3,7 +3,7 @@ import { riskRank } from './risk.js';
 import { judgeAction, previewOf, type Action } from './action.js';
 import { validateDag, ReadySet } from './dag.js';
 import { CancelledError, ReignError, StepTimeoutError, UnreachableError, messageOf } from './errors.js';
-import { fanOut, type EventSink, type RunEvent } from './events.js';
+import { fanOut, type EventSink } from './events.js';
 import { LABELS, type ResourceRef, type RunResult, type RunStatus, type StepResult } from './run.js';
 import type { Clients, Context } from './context.js';
 import type { Plan, Step, StepRef } from './plan.js';
@@ -266,4 +266,3 @@ function hostName(): string {
   return hostname();
 }
 
-export type { RunEvent };

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 export const GENERATED = '<generated>';
 
 /** Hex, so no `.env` parser, shell or URL needs it quoted. */
-export function newSecret(): string {
+function newSecret(): string {
   return randomBytes(16).toString('hex');
 }
 

@@ -111,3 +111,13 @@ export const Interpretation = z.object({
   stated: z.array(StatedValue).default([]),
 });
 export type Interpretation = z.infer<typeof Interpretation>;
+
+/**
+ * An interpretation as plans record it and surfaces show it: without the request's words, which
+ * are for planning only. Split into words, a secret loses the cue beside it ("password", "Bearer")
+ * that lets the scanner find it, so the words never leave planning.
+ */
+export function recordedInterpretation(i: Interpretation): Interpretation {
+  const { terms: _terms, words: _words, ...details } = i.details;
+  return { ...i, details };
+}

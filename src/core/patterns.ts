@@ -5,6 +5,9 @@ import { z } from 'zod';
  * fields. Anything outside them (`;`, `$(`, backticks, newlines, `..`, look-alike letters) is
  * rejected with a message that names what was expected.
  */
+/** Characters a shell gives meaning to: a value holding one is refused, never planned. */
+export const SHELL_SYNTAX = /[;|&$`<>\\{}]/;
+
 export const NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
 /*
@@ -32,7 +35,6 @@ export const safePath = z
   .regex(/^[A-Za-z0-9._/~@+=,: -]+$/, 'expected a path of letters, digits, "/", ".", "_", "-", "~" or spaces (no shell characters)')
   .refine((path) => !path.split('/').includes('..'), 'paths must not climb out with ".."');
 
-export const safePort = z.number().int().min(1, 'ports are 1-65535').max(65535, 'ports are 1-65535');
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).max(50, 'at most 50 values')]);
 const pattern = (re: RegExp, expected: string) => z.string().max(256, `${expected} (at most 256 characters)`).regex(re, expected);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UsageError } from './errors.js';
 import type { Interpretation, StatedValue } from './interpretation.js';
 import type { Plan } from './plan.js';
-import { IMAGE_REFERENCE, StrictDetails, StrictEntities, safeName, safePath } from './patterns.js';
+import { IMAGE_REFERENCE, SHELL_SYNTAX, StrictDetails, StrictEntities, safeName, safePath } from './patterns.js';
 import { parseWith, shownValue as shown } from './validate.js';
 
 /**
@@ -36,7 +36,7 @@ const WORD_RULES: readonly { test: (word: string) => boolean; rule: string }[] =
   // eslint-disable-next-line no-control-regex
   { test: (w) => /[\u0000-\u001f\u007f-\u009f]/.test(w), rule: 'it holds control characters (newlines, NUL or terminal escapes)' },
   { test: (w) => /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/.test(w), rule: 'it holds invisible or right-to-left marks' },
-  { test: (w) => /[;|&$`<>\\{}]/.test(w) || /["']/.test(w.replace(/(?<=[A-Za-z])['’](?=[A-Za-z])/g, '')), rule: 'it holds shell syntax; Reign runs shell text only when the whole request is a command, e.g. reign \'run "du -sh /var/log"\'' },
+  { test: (w) => SHELL_SYNTAX.test(w) || /["']/.test(w.replace(/(?<=[A-Za-z])['’](?=[A-Za-z])/g, '')), rule: 'it holds shell syntax; Reign runs shell text only when the whole request is a command, e.g. reign \'run "du -sh /var/log"\'' },
   { test: (w) => /%[0-9a-f]{2}/i.test(w), rule: 'it holds URL-encoded characters' },
   { test: (w) => /[^\x20-\x7e’‘“”–—…·×°]/.test(w), rule: 'names, images, ports and paths are plain ASCII (Docker names: letters, digits, "_", "." and "-")' },
   { test: (w) => w.length > MAX_WORD_LENGTH, rule: `values are at most ${MAX_WORD_LENGTH} characters` },

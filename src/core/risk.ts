@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** How much harm a step can do, least to most. Policy turns a level into a decision. */
-export const RISK_LEVELS = ['read', 'write', 'admin', 'dangerous'] as const;
+const RISK_LEVELS = ['read', 'write', 'admin', 'dangerous'] as const;
 export const RiskLevel = z.enum(RISK_LEVELS);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 

@@ -25,7 +25,7 @@ export interface RunStore {
 }
 
 /** The append-only audit log, as the run's conductors write to it. */
-export interface AuditAppender {
+interface AuditAppender {
   append(entry: AuditLogEntryInput): Promise<unknown>;
 }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-export const RUN_STATUSES = [
+const RUN_STATUSES = [
   'running', 'succeeded', 'failed', 'rolled_back', 'rollback_failed', 'interrupted', 'cancelled',
 ] as const;
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
 
-export const STEP_STATUSES = [
+const STEP_STATUSES = [
   'pending', 'running', 'succeeded', 'failed', 'skipped', 'compensated', 'compensation_failed', 'interrupted',
 ] as const;
 export const StepStatus = z.enum(STEP_STATUSES);
@@ -22,27 +22,30 @@ export const ResourceRef = z.object({
 });
 export type ResourceRef = z.infer<typeof ResourceRef>;
 
-export interface StepResult {
-  stepId: string;
-  status: StepStatus;
-  output?: unknown;
-  error?: string;
+export const StepResult = z.object({
+  stepId: z.string(),
+  status: StepStatus,
+  output: z.unknown().optional(),
+  error: z.string().optional(),
   /** What to do about the error, when the step knows. */
-  hint?: string;
-  startedAt?: string;
-  finishedAt?: string;
-}
+  hint: z.string().optional(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type StepResult = z.infer<typeof StepResult>;
 
-export interface RunResult {
-  runId: string;
-  planId: string;
-  status: RunStatus;
-  steps: StepResult[];
-  resources: ResourceRef[];
+/** What a run came to: the public shape of a run, returned to every surface. */
+export const RunResult = z.object({
+  runId: z.string(),
+  planId: z.string(),
+  status: RunStatus,
+  steps: z.array(StepResult),
+  resources: z.array(ResourceRef),
   /** Undo steps that failed: reported, never swallowed. */
-  compensationErrors: { stepId: string; error: string }[];
-  error?: string;
-}
+  compensationErrors: z.array(z.object({ stepId: z.string(), error: z.string() })),
+  error: z.string().optional(),
+});
+export type RunResult = z.infer<typeof RunResult>;
 
 /** Labels on everything Reign creates in an engine, so rollback and `reign resources` find it. */
 export const LABELS = {

@@ -7,7 +7,7 @@ import { ReignError, UsageError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import { executePlan } from '../core/executor.js';
 import { newId } from '../core/ids.js';
-import type { Interpretation } from '../core/interpretation.js';
+import { recordedInterpretation, type Interpretation } from '../core/interpretation.js';
 import { Plan } from '../core/plan.js';
 import type { Recipe } from '../core/recipe.js';
 import type { ActionRegistry } from '../core/registry.js';
@@ -65,12 +65,13 @@ export async function planRequest(deps: FlowDeps, text: string, opts: PlanOption
   if (!text.trim()) throw new UsageError('no request given', 'try: reign "list running containers"');
   const store = await deps.store();
   const understood = await understandInSession(store, text, opts);
-  if (understood.kind !== 'understood') return understood;
-  const { interpretations } = understood;
+  if (understood.kind === 'stated') return understood;
+  if (understood.kind === 'unclear') return { ...understood, interpretations: understood.interpretations.map(recordedInterpretation) };
+  const interpretations = understood.interpretations.map(recordedInterpretation);
   // A password the request states is a secret from here on: in the store, the audit log and output.
   deps.secrets.addSecrets(interpretations.flatMap((i) => i.stated.filter((s) => s.kind === 'secret').map((s) => s.value)));
   const pipeline = await pipelineDeps(deps, opts);
-  const { plan, review } = await planAndReview(text, interpretations, { ...pipeline, brain: narrowed(pipeline.brain, opts.transformPlan) });
+  const { plan, review } = await planAndReview(text, understood.interpretations, { ...pipeline, brain: narrowed(pipeline.brain, opts.transformPlan) });
   if (plan.steps.length === 0) return { kind: 'empty', interpretations, plan, review, message: plan.message ?? opts.emptyMessage ?? 'nothing to do' };
   await understood.remember();
   return { kind: 'planned', interpretations, plan, review };

@@ -10,7 +10,7 @@ import type { AuditEntry, AuditLog, AuditVerification } from './store.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** An entry as stored: `data` is the canonical JSON text that was hashed. */
-export interface StoredAuditEntry {
+interface StoredAuditEntry {
   seq: number;
   at: string;
   actor: string;
@@ -176,7 +176,7 @@ function holds(all: readonly StoredAuditEntry[], kept: AuditCheckpoint, files: C
  * the tail was cut off (`removed`); a head behind it, or with another hash, means entries were
  * added or replaced outside the log (`altered`).
  */
-export function verifyChain(entries: readonly StoredAuditEntry[], head: { seq: number; hash: string } | undefined): AuditVerification {
+function verifyChain(entries: readonly StoredAuditEntry[], head: { seq: number; hash: string } | undefined): AuditVerification {
   const count = entries.length;
   const fail = (seq: number, problem: 'altered' | 'removed' | 'reordered', detail: string): AuditVerification => ({ ok: false, entries: count, seq, problem, detail });
   const hashes = new Set(entries.map((e) => e.hash));

@@ -6,7 +6,7 @@ import { ReignError, messageOf } from '../core/errors.js';
 import type { Database } from './schema.js';
 
 /** The database file under the Reign home. */
-export const DATABASE_FILE = 'reign.db';
+const DATABASE_FILE = 'reign.db';
 
 /** How long a write waits for another Reign process to finish its own, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5_000;

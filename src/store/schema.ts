@@ -53,7 +53,7 @@ export interface StepsTable {
   compensation: string | null;
 }
 
-export interface EventsTable {
+interface EventsTable {
   run_id: string;
   seq: number;
   at: string;
@@ -63,7 +63,7 @@ export interface EventsTable {
   data: string;
 }
 
-export interface ResourcesTable {
+interface ResourcesTable {
   run_id: string;
   step_id: string;
   kind: string;
@@ -73,7 +73,7 @@ export interface ResourcesTable {
   removed_at: string | null;
 }
 
-export interface AuditTable {
+interface AuditTable {
   seq: number;
   at: string;
   actor: string;
@@ -86,13 +86,13 @@ export interface AuditTable {
 }
 
 /** One row: the last entry appended, so a log cut short at its end is noticed. */
-export interface AuditHeadTable {
+interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string;
   /** JSON. */
   state: string;
@@ -100,7 +100,7 @@ export interface SessionsTable {
   updated_at: string;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
 }

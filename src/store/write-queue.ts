@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 
-export interface WriteQueue {
+interface WriteQueue {
   /** Runs `body` in a transaction; settles once that transaction has committed. */
   write<T>(body: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   /** Settles when every queued write has committed. */

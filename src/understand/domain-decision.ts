@@ -7,7 +7,7 @@ import type { DefaultFact, DomainCue } from './lexicon/domains.js';
 import { CI_ARTIFACT_NOUNS, DEFAULT_DOMAIN_RULES, MACHINE_RESOURCES, DOMAIN_OVERLAPS, QUALIFIED_NOUNS, REPOSITORY_LOCAL_VERBS, STRENGTH_VALUE } from './lexicon/domains.js';
 
 /** One reason a domain is involved: the words, how strongly they point at it. */
-export interface DomainEvidence {
+interface DomainEvidence {
   domain: Domain;
   strength: number;
   cue: string;

@@ -23,7 +23,7 @@ export const readJsonl = <T>(url: URL): T[] =>
   readFileSync(url, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 
 /** (key, value) pairs, lists expanded, strings compared case-insensitively. */
-export function entityPairs(entities: Record<string, unknown>): string[] {
+function entityPairs(entities: Record<string, unknown>): string[] {
   return Object.entries(entities).flatMap(([key, value]) =>
     (Array.isArray(value) ? value : [value]).map((v) => `${key}=${typeof v === 'string' ? v.toLowerCase() : String(v)}`));
 }

@@ -22,7 +22,6 @@
  * `defaultsStated(text)` says which defaults it set.
  */
 export { understand, understandAll, continueWith, defaultsStated, remember, explain } from './understand.js';
-export type { Explanation } from './understand.js';
 export { createMemory, memoryToState, memoryFromState } from './memory.js';
 export { wordDetails } from './details.js';
-export type { ConversationMemory, SessionDefaults, Subject } from './memory.js';
+export type { ConversationMemory, SessionDefaults } from './memory.js';

@@ -11,7 +11,7 @@ import { SETS } from './tables.js';
  * relative clause ("a workflow that deploys it"). Later tasks count less than the first one: the
  * first task is the main goal unless a later one is plainly the point.
  */
-export interface IntentDecision {
+interface IntentDecision {
   intent: Intent | undefined;
   score: number;
   runnerUp: number;

@@ -11,14 +11,14 @@ export type TokenClass = 'service' | 'image' | 'number' | 'file';
 
 type Part = { word: string } | { gap: true } | { cls: TokenClass };
 
-export interface Compiled<R> {
+interface Compiled<R> {
   row: R;
   parts: Part[];
   /** Words that must match (gaps excluded): the longer, the more specific. */
   size: number;
 }
 
-export interface PhraseIndex<R> {
+interface PhraseIndex<R> {
   byFirst: Map<string, Compiled<R>[]>;
 }
 

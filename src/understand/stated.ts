@@ -1,4 +1,5 @@
 import type { StatedValue } from '../core/interpretation.js';
+import { SHELL_SYNTAX } from '../core/patterns.js';
 import { parseMemory } from './entities.js';
 import { INTENT_CUES } from './lexicon/intents.js';
 import { MEMORY_UNITS } from './lexicon/numbers.js';
@@ -12,7 +13,7 @@ import { MEMORY_UNITS } from './lexicon/numbers.js';
  */
 
 export type { StatedValue };
-export type StatedKind = StatedValue['kind'];
+type StatedKind = StatedValue['kind'];
 
 /** A piece of the request: a quoted text whole, else a run of non-space characters. */
 interface Chunk {
@@ -53,7 +54,8 @@ function oddWord(text: string): boolean {
   const word = text.replace(/;+$/, '');
   if (!word || word === '&' || word === '&&' || word.includes('://') || PATH_WORD.test(word) || /^\d+(?:\.\d+)?%$/.test(word) || /^~\d/.test(word)) return false;
   if (/^[a-z]+['’](?:t|s|re|ll|ve|m|d)$/i.test(word) || /^[a-z]+s['’]$/i.test(word)) return false;
-  return word.length > 64 || /['’"`*?[\]~^!%=$;|&<>{}\\]|\.\./.test(word);
+  // Shell syntax, or quotes, globs, `~`, `^`, `!`, `%`, `=` and climbs.
+  return word.length > 64 || SHELL_SYNTAX.test(word) || /['’"*?[\]~^!%=]|\.\./.test(word);
 }
 
 /** Memory cue words: "512m of memory", "with memory 1g", "--memory=1g". */
@@ -71,7 +73,7 @@ const MEMORY_PROSE = new Set([
 const MEMORY_FILLERS = new Set(['limit', 'limits', 'of', 'to', 'is', '=', ':', 'at']);
 
 /** Splits on whitespace but keeps a quoted text ("…", '…', `…`, “…”) whole, and `FOO="a b"` whole. */
-export function chunksOf(text: string): Chunk[] {
+function chunksOf(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   const pattern = /(?<!\S)([A-Za-z_]\w*=)(?:"([^"]*)"|'([^']*)'|`([^`]*)`)(?!\S)|"([^"]*)"|“([^”]*)”|`([^`]*)`|(?<![\w])'([^']*)'(?![\w])|(\S+)/gs;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {

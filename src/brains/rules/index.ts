@@ -1,5 +1,5 @@
 import type { Brain, BrainContext } from '../../core/brain.js';
-import type { Interpretation } from '../../core/interpretation.js';
+import { recordedInterpretation, type Interpretation } from '../../core/interpretation.js';
 import { newId } from '../../core/ids.js';
 import type { Plan, Step } from '../../core/plan.js';
 import type { ActionRegistry } from '../../core/registry.js';
@@ -43,7 +43,7 @@ export function createRulesBrain(registry: ActionRegistry, recipes: readonly Rec
       const plan: Plan = {
         id: newId('p'),
         request,
-        interpretations: context.interpretations,
+        interpretations: context.interpretations.map(recordedInterpretation),
         // A request with a part Reign cannot do runs nothing: half a request is not what was asked.
         steps: messages.length ? [] : steps,
         previews: {},

@@ -126,7 +126,7 @@ export const DATA_SERVICES: ServiceEntry[] = [
     user: { runsAs: 'redis (the entrypoint drops root after preparing /data)' },
     offers: { env: { REDIS_URL: 'redis://redis:6379/0' }, local: 'redis://127.0.0.1:6379/0' },
     backup: { kind: 'snapshot', tool: 'redis-cli SAVE', file: '/data/dump.rdb', extension: 'rdb', snapshot: ['redis-cli', 'SAVE'] },
-    caution: 'no password: reachable only from this machine and the stack network',
+    caution: 'no password; reachable only from this machine and the stack network',
   },
   {
     name: 'memcached',

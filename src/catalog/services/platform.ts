@@ -43,7 +43,7 @@ export const PLATFORM_SERVICES: ServiceEntry[] = [
     user: { runsAs: 'vault (the entrypoint drops root)' },
     offers: {
       env: { VAULT_ADDR: 'http://vault:8200', VAULT_TOKEN: '${VAULT_DEV_ROOT_TOKEN}' },
-      local: 'http://localhost:8200 (token: VAULT_DEV_ROOT_TOKEN in .env)',
+      local: 'http://localhost:8200 (root token in .env as VAULT_DEV_ROOT_TOKEN)',
     },
     caution: 'DEV MODE: in memory, unsealed, a root token in .env; everything is lost on restart. Never put real secrets in it.',
   },

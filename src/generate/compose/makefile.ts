@@ -1,4 +1,4 @@
-import { shellQuote } from '../../core/shell-quote.js';
+import { commandLine, shellQuote } from '../../core/shell-quote.js';
 import { ARCHIVE_IMAGE, backupOf, type ServiceBackup } from './backups.js';
 import type { Stack } from './stack.js';
 
@@ -58,7 +58,7 @@ function backupRule(project: string, b: ServiceBackup): string[] {
   const produce =
     b.method.kind === 'dump'
       ? `\t$(COMPOSE) exec -T ${b.service} sh -c ${forMake(shellQuote(b.method.dump))}`
-      : `\t$(COMPOSE) exec -T ${b.service} ${b.method.snapshot.map(shellQuote).join(' ')}`;
+      : `\t$(COMPOSE) exec -T ${b.service} ${commandLine(b.method.snapshot)}`;
   return [
     ...head,
     produce,

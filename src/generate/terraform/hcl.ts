@@ -5,19 +5,19 @@
  */
 
 /** A raw expression: a reference, a function call, a conditional (`var.region`, `cidrsubnet(…)`). */
-export interface Expression {
+interface Expression {
   expr: string;
 }
 
 export type Value = string | number | boolean | null | Expression | Value[] | { [key: string]: Value };
 
-export interface Attribute {
+interface Attribute {
   kind: 'attribute';
   name: string;
   value: Value;
 }
 
-export interface Block {
+interface Block {
   kind: 'block';
   type: string;
   labels: string[];
@@ -25,12 +25,12 @@ export interface Block {
 }
 
 /** A comment line (`# …`) kept in place; it also ends a run of aligned attributes, as in fmt. */
-export interface Comment {
+interface Comment {
   kind: 'comment';
   text: string;
 }
 
-export type BodyItem = Attribute | Block | Comment;
+type BodyItem = Attribute | Block | Comment;
 export type Body = BodyItem[];
 
 export const expr = (text: string): Expression => ({ expr: text });

@@ -9,7 +9,7 @@ export const CLOUD_TABLES: Record<ProjectSpec['cloud'], CloudTable> = { aws: AWS
 const REQUIRED_TERRAFORM = '>= 1.6';
 
 /** The components asked for plus those they refer to, in a fixed order. */
-export function withRequirements(table: CloudTable, asked: Component[]): Component[] {
+function withRequirements(table: CloudTable, asked: Component[]): Component[] {
   const wanted = new Set<Component>();
   const add = (c: Component) => {
     if (wanted.has(c)) return;

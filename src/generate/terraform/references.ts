@@ -14,7 +14,7 @@ const BUILT_IN_ROOTS = new Set(['each', 'count', 'path', 'terraform', 'self']);
 const TRAVERSAL = /(?<![\w.])([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*)+)/g;
 const FOR_VARIABLES = /\bfor\s+([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?\s+in\b/g;
 
-export interface Declared {
+interface Declared {
   variables: Set<string>;
   locals: Set<string>;
   resources: Set<string>;
@@ -22,7 +22,7 @@ export interface Declared {
   modules: Set<string>;
 }
 
-export function declarationsOf(files: ParsedHcl[]): Declared {
+function declarationsOf(files: ParsedHcl[]): Declared {
   const declared: Declared = { variables: new Set(), locals: new Set(), resources: new Set(), data: new Set(), modules: new Set() };
   for (const file of files) {
     for (const name of Object.keys(record(file.variable))) declared.variables.add(name);
@@ -35,7 +35,7 @@ export function declarationsOf(files: ParsedHcl[]): Declared {
 }
 
 /** The references inside the `${…}` interpolations of one string. */
-export function referencesIn(text: string): string[] {
+function referencesIn(text: string): string[] {
   const found: string[] = [];
   for (const interpolation of interpolations(text)) {
     // String literals inside an expression are text, not references.
@@ -93,7 +93,7 @@ function* strings(value: unknown, path: string, dynamicNames: Set<string>): Gene
   }
 }
 
-export interface ReferenceProblem {
+interface ReferenceProblem {
   /** Where the reference is: `resource.aws_eks_cluster.main[0].role_arn`. */
   at: string;
   reference: string;

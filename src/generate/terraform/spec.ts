@@ -1,7 +1,7 @@
 import type { Body, Value } from './hcl.js';
 
 /** What a generated Terraform project is asked to contain. */
-export const CLOUDS = ['aws', 'azure', 'gcp'] as const;
+const CLOUDS = ['aws', 'azure', 'gcp'] as const;
 export type Cloud = (typeof CLOUDS)[number];
 
 /**
@@ -12,7 +12,7 @@ export type Cloud = (typeof CLOUDS)[number];
 export const COMPONENTS = ['network', 'kubernetes', 'database', 'registry', 'storage', 'iam'] as const;
 export type Component = (typeof COMPONENTS)[number];
 
-export const ENVIRONMENT_NAMES = ['dev', 'test', 'staging', 'prod'] as const;
+const ENVIRONMENT_NAMES = ['dev', 'test', 'staging', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 
 export type Backend =
@@ -57,7 +57,7 @@ export interface OutputSpec {
 }
 
 /** One component on one cloud: the variables it reads, the blocks it adds, what it exports. */
-export interface ComponentTable {
+interface ComponentTable {
   /** Components whose resources this one refers to. */
   requires: Component[];
   variables: VariableSpec[];

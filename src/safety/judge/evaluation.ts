@@ -9,7 +9,6 @@ import type { Effect, Rule, ToolTable, Trait, Verdict } from './rules/types.js';
 import { PROGRAM_VARIABLES, SAFE_PATH_ENTRY, SYSTEM_BINARY_DIRS, VARIABLE_VERDICTS } from './rules/wrappers.js';
 import { ITEM, isStatic, upstreamOf, type Assignment, type CommandSite, type Word } from './script.js';
 import { parseScript } from './syntax.js';
-import { commandHandler } from './handlers.js';
 
 /** Nested shells (`sh -c "sh -c '…'"`) deeper than this are not followed. */
 const MAX_DEPTH = 12;
@@ -38,6 +37,9 @@ export interface Finding {
  * Judges the commands of one text in order. Later commands see what earlier ones did: aliases,
  * functions, downloaded files, the Terraform workspace selected.
  */
+/** Commands judged by code rather than by a tool table (wrappers, interpreters, find -exec, …); true when it handled one. */
+export type CommandHandler = (ev: Evaluation, name: string, inv: Invocation, finding: Finding) => boolean;
+
 export class Evaluation {
   readonly reasons: RiskReason[] = [];
   level: RiskLevel = 'read';
@@ -47,7 +49,10 @@ export class Evaluation {
   private readonly expandingAliases = new Set<string>();
   private readonly findings = new Map<CommandSite, Finding>();
 
-  constructor(private readonly parser: Parser) {}
+  constructor(
+    private readonly parser: Parser,
+    private readonly commandHandler: CommandHandler,
+  ) {}
 
   add(finding: Finding | undefined, verdict: Verdict, rule: string, part: string): void {
     if (finding) finding.level = maxRisk(finding.level, verdict.level);
@@ -195,7 +200,7 @@ export class Evaluation {
       this.add(finding, FLOW_VERDICTS.function, 'judge.function', part);
       return;
     }
-    if (commandHandler(this, name, inv, finding)) {
+    if (this.commandHandler(this, name, inv, finding)) {
       this.flows(inv, finding);
       return;
     }

@@ -1,4 +1,5 @@
 import { maxRisk } from '../../core/risk.js';
+import { shellQuote } from '../../core/shell-quote.js';
 import type { Evaluation, Finding, Invocation } from './evaluation.js';
 import { parseArgs } from './match.js';
 import { classifyPath } from './paths.js';
@@ -104,7 +105,7 @@ function embeddedPrograms(ev: Evaluation, name: string, inv: Invocation, finding
       if (!program.trim()) continue;
       if (entry.appendsArgs) {
         const files = values.slice(i + 1).filter((v) => !v.startsWith('-')).slice(1);
-        program = [program, ...files.map(shellQuote)].join(' ');
+        program = [program, ...files.map(quoted)].join(' ');
       }
       const level = ev.text(program, inv.depth + 1, `${inv.site.text} (${entry.reason})`);
       finding.level = maxRisk(finding.level, level);
@@ -112,9 +113,8 @@ function embeddedPrograms(ev: Evaluation, name: string, inv: Invocation, finding
   }
 }
 
-function shellQuote(value: string): string {
-  return /^[\w@%+=:,./~\u0000\u0001-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+/** Words rebuilt into command text keep `~` and the judge's placeholders bare. */
+const quoted = (value: string) => shellQuote(value, `~${DYNAMIC}${ITEM}`);
 
 function unwrap(ev: Evaluation, wrapper: Wrapper, inv: Invocation, finding: Finding): boolean {
   const words = inv.words;
@@ -343,7 +343,7 @@ function listArguments(code: string, start: number): string {
   return inside
     .split(',')
     .map((item) => item.trim())
-    .map((item) => (/^(['"]).*\1$/s.test(item) ? shellQuote(item.slice(1, -1)) : DYNAMIC))
+    .map((item) => (/^(['"]).*\1$/s.test(item) ? quoted(item.slice(1, -1)) : DYNAMIC))
     .join(' ');
 }
 

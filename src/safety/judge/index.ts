@@ -1,6 +1,7 @@
 import type { Judge } from '../../core/context.js';
 import type { RiskJudgement } from '../../core/risk.js';
 import { Evaluation } from './evaluation.js';
+import { commandHandler } from './handlers.js';
 import { FLOW_VERDICTS } from './rules/flows.js';
 import { loadShellParser } from './syntax.js';
 
@@ -23,7 +24,7 @@ export async function createJudge(): Promise<Judge> {
         return { level: 'dangerous', reasons: [{ ...FLOW_VERDICTS.tooLong, part: `${text.slice(0, 80)}…`, rule: 'judge.too-long' }] };
       }
       try {
-        const evaluation = new Evaluation(parser);
+        const evaluation = new Evaluation(parser, commandHandler);
         evaluation.text(text, 0, text);
         return evaluation.result();
       } catch {

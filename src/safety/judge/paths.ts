@@ -1,7 +1,7 @@
 import { DYNAMIC, ITEM } from './script.js';
 import { LOCATIONS, SECRET_FILES, STARTUP_FILES, type Location } from './rules/paths.js';
 
-export interface PathClass {
+interface PathClass {
   location: Location;
   secret: boolean;
   startup: boolean;

@@ -8,7 +8,7 @@ import type { Config, PolicyRule, Role } from '../../config/schema.js';
 import { globMatch } from './glob.js';
 import { DEFAULT_CONFIRM_RULES, ROLE_DECISIONS } from './tables.js';
 
-export interface ReviewInput {
+interface ReviewInput {
   plan: Plan;
   registry: ActionRegistry;
   policy: Config['policy'];
@@ -29,7 +29,7 @@ export function reviewPlan(input: ReviewInput): Review {
   return { planId: input.plan.id, actor: input.actor, steps, decision };
 }
 
-export function reviewStep(step: Step, input: ReviewInput): StepReview {
+function reviewStep(step: Step, input: ReviewInput): StepReview {
   const action = input.registry.get(step.action);
   const parsed = action.input.parse(step.input);
   const judgement = judgeAction(action, parsed, { judge: input.judge });

@@ -1,2 +1,2 @@
-export { createSecretScanner, isSecretKey, type SecretMatch, type SecretScanner, type SecretScannerOptions } from './scanner.js';
-export { SECRET_RULES, type SecretRule } from './rules.js';
+export { createSecretScanner, type SecretScanner } from './scanner.js';
+

@@ -182,7 +182,7 @@ export const SECRET_KEY_QUALIFIERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Shannon entropy per character, in bits. */
-export function entropy(text: string): number {
+function entropy(text: string): number {
   const counts = new Map<string, number>();
   for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;
@@ -194,7 +194,7 @@ export function entropy(text: string): number {
 }
 
 /** Letters and digits mixed, with the spread of a random value rather than a word or a path. */
-export function looksRandom(value: string): boolean {
+function looksRandom(value: string): boolean {
   return value.length >= 16 && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && entropy(value) >= 3;
 }
 

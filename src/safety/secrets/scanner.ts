@@ -1,4 +1,5 @@
 import { SECRET_KEY_QUALIFIERS, SECRET_KEY_WORDS, SECRET_RULES } from './rules.js';
+import { GENERATED } from '../../core/generated-secrets.js';
 
 /** Finds secrets in text and structured values and replaces them with `[REDACTED:<rule-id>]`. */
 export interface SecretScanner {
@@ -53,7 +54,8 @@ export function createSecretScanner(options: SecretScannerOptions = {}): SecretS
         if (m[0].length === 0) regex.lastIndex++;
         const span = secretSpan(m);
         if (span[1] <= span[0]) continue;
-        if (rule.accept && !rule.accept(text.slice(span[0], span[1]))) continue;
+        const secret = text.slice(span[0], span[1]);
+        if (isReference(secret) || (rule.accept && !rule.accept(secret))) continue;
         claim(found, { rule: rule.id, start: span[0], end: span[1] });
       }
     }
@@ -117,8 +119,16 @@ function redactDeep(value: unknown, key: string | undefined, redactText: (text: 
   }
 }
 
+/**
+ * Text that names a secret without holding it: the plan's placeholder for one made at run time,
+ * or a variable reference (`${POSTGRES_PASSWORD}`, `$$DB_PASSWORD`) that a file resolves elsewhere.
+ */
+function isReference(value: string): boolean {
+  return value === GENERATED || /^\$+(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(value);
+}
+
 function isScalarSecret(value: unknown): boolean {
-  return (typeof value === 'string' && value.length > 0) || typeof value === 'number' || typeof value === 'bigint';
+  return (typeof value === 'string' && value.length > 0 && !isReference(value)) || typeof value === 'number' || typeof value === 'bigint';
 }
 
 /** Object keys repeat across every event and step; judging each once keeps redaction cheap. */

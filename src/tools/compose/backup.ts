@@ -56,7 +56,7 @@ function checkTarget(input: BackupTarget): void {
 }
 
 /** `20250102T030405Z`: sorts by time, and is what `date -u +%Y%m%dT%H%M%SZ` prints. */
-export function backupStamp(date: Date): string {
+function backupStamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 }
 

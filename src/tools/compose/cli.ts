@@ -22,7 +22,7 @@ export function composeCli(processes: ProcessRunner): Promise<ComposeCli> {
 }
 
 /** The program and leading words of a CLI. */
-export function cliWords(cli: ComposeCli): [string, ...string[]] {
+function cliWords(cli: ComposeCli): [string, ...string[]] {
   return cli === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
 }
 

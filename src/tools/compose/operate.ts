@@ -55,7 +55,7 @@ export const composeLogs = defineAction({
 
 const ComposeRestart = ProjectRef.extend({ service: serviceName('service').optional() });
 
-export const composeRestart = defineAction({
+const composeRestart = defineAction({
   id: 'compose.restart',
   title: 'Restart a Compose stack\'s services (or one of them)',
   risk: 'write',

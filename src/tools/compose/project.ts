@@ -9,9 +9,9 @@ import { lastLines, runCompose, type Runner } from './run.js';
 import type { ComposeCli, ProjectLayout, ProjectRef } from './schemas.js';
 
 /** Labels Compose itself puts on what it creates; both versions use them. */
-export const COMPOSE_LABELS = { project: 'com.docker.compose.project', service: 'com.docker.compose.service', number: 'com.docker.compose.container-number' } as const;
+const COMPOSE_LABELS = { project: 'com.docker.compose.project', service: 'com.docker.compose.service', number: 'com.docker.compose.container-number' } as const;
 
-export interface ServiceContainer {
+interface ServiceContainer {
   id: string;
   service: string;
   name: string;

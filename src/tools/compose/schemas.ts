@@ -4,10 +4,10 @@ import { absolutePath, imageReference, objectName } from '../docker/schemas.js';
 
 /** The strict shapes of what a request can put into a Compose command. */
 
-export const COMPOSE_CLIS = ['docker compose', 'docker-compose'] as const;
+const COMPOSE_CLIS = ['docker compose', 'docker-compose'] as const;
 export type ComposeCli = (typeof COMPOSE_CLIS)[number];
 
-export function projectName(field: string) {
+function projectName(field: string) {
   const expected = `${field}: expected a Compose project name (lower-case letters, digits, "-" and "_", starting with a letter or digit)`;
   return z.string({ error: expected }).regex(PROJECT_NAME, expected);
 }
@@ -24,7 +24,7 @@ function hostPorts(field: string) {
   return z.string({ error: expected }).regex(/^\d{1,5}(-\d{1,5})?$/, expected);
 }
 
-export function composeFileName(field: string) {
+function composeFileName(field: string) {
   const expected = `${field}: expected a Compose file name in the project directory, such as compose.yaml`;
   return z.string({ error: expected }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/, expected);
 }

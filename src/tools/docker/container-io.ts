@@ -111,7 +111,7 @@ export const containerExec = defineAction({
   },
 });
 
-export const containerInspect = defineAction({
+const containerInspect = defineAction({
   id: 'docker.container.inspect',
   title: 'Inspect a container',
   risk: 'read',

@@ -14,7 +14,7 @@ import { IMAGE_ID, objectName } from './schemas.js';
  * it is removed and used to create it again. What this cannot bring back: files written to the
  * container's own filesystem (its writable layer), and anonymous volumes removed with it.
  */
-export const ContainerRecreate = z.object({
+const ContainerRecreate = z.object({
   name: objectName('name', 'container'),
   /** The image as the container named it, used when it still points at `imageId`. */
   image: z.string({ error: 'image: expected the image the container was created from' }),
@@ -29,7 +29,7 @@ export const ContainerRecreate = z.object({
     .default([]),
   start: z.boolean({ error: 'start: expected true or false' }),
 });
-export type ContainerRecreate = z.infer<typeof ContainerRecreate>;
+type ContainerRecreate = z.infer<typeof ContainerRecreate>;
 
 /** Networks a container cannot be attached to by name. */
 const SPECIAL_NETWORK_MODES = /^(host|none|container:.*)$/;

@@ -30,9 +30,9 @@ const Mount = z.object({
   readOnly: z.boolean({ error: 'volumes[].readOnly: expected true or false' }).default(false),
 });
 
-export const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
+const RESTART_POLICIES = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
-export const ContainerRun = z.object({
+const ContainerRun = z.object({
   name: objectName('name', 'container'),
   image: imageReference('image'),
   /** Arguments after the image, replacing its CMD. */
@@ -50,7 +50,7 @@ export const ContainerRun = z.object({
   readOnly: z.boolean({ error: 'readOnly: expected true or false' }).default(false),
   labels: labelRecord('labels').optional(),
 });
-export type ContainerRun = z.infer<typeof ContainerRun>;
+type ContainerRun = z.infer<typeof ContainerRun>;
 
 const isBind = (source: string) => source.startsWith('/');
 
@@ -63,7 +63,7 @@ function mountSpec(m: z.infer<typeof Mount>): string {
 }
 
 /** The engine's create body for a run input; the image is already resolved. */
-export function createOptions(input: ContainerRun, image: string, labels: Record<string, string>): Docker.ContainerCreateOptions {
+function createOptions(input: ContainerRun, image: string, labels: Record<string, string>): Docker.ContainerCreateOptions {
   const exposed: Record<string, object> = {};
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const p of input.ports) {
@@ -226,7 +226,7 @@ export const containerStop = defineAction({
   undo: (input, output) => (output.wasRunning ? { action: 'docker.container.start', input: { name: input.name } } : undefined),
 });
 
-export const containerRestart = defineAction({
+const containerRestart = defineAction({
   id: 'docker.container.restart',
   // A restart leaves nothing to compensate: the container ends up running either way.
   title: 'Restart a container',

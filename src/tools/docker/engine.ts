@@ -37,7 +37,7 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** The engine's own message ("No such container: cache"), without dockerode's HTTP prefix. */
-export function engineMessage(error: unknown): string {
+function engineMessage(error: unknown): string {
   const json = (error as EngineError | undefined)?.json;
   return json?.message?.trim() || messageOf(error);
 }
@@ -69,7 +69,7 @@ export async function inspectOrUndefined<T>(doing: string, inspect: () => Promis
   }
 }
 
-export function isAbort(error: unknown): boolean {
+function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
 }
 

@@ -21,7 +21,7 @@ export function resolveImage(ctx: Pick<Context, 'images'>, reference: string): s
 }
 
 /** `registry:5000/team/app:1@sha256:…` → repository, tag and digest, as the engine's API wants them. */
-export function splitReference(reference: string): { repository: string; tag?: string; digest?: string } {
+function splitReference(reference: string): { repository: string; tag?: string; digest?: string } {
   const [name = reference, digest] = reference.split('@');
   const colon = name.lastIndexOf(':');
   const tagged = colon > name.lastIndexOf('/');

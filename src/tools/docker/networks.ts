@@ -5,7 +5,7 @@ import { labelledRemoveStep } from './labelled.js';
 import { keyValues, repeated, shellCommand } from './preview.js';
 import { labelRecord, objectName, subnet } from './schemas.js';
 
-export const NETWORK_DRIVERS = ['bridge', 'overlay', 'macvlan', 'ipvlan'] as const;
+const NETWORK_DRIVERS = ['bridge', 'overlay', 'macvlan', 'ipvlan'] as const;
 
 const NetworkCreate = z.object({
   name: objectName('name', 'network'),
@@ -151,7 +151,7 @@ export const networkList = defineAction({
   },
 });
 
-export const networkInspect = defineAction({
+const networkInspect = defineAction({
   id: 'docker.network.inspect',
   title: 'Inspect a network',
   risk: 'read',

@@ -4,7 +4,7 @@ import { ReignError, UnreachableError } from '../../core/errors.js';
 /** Socket and network errors that mean the engine never got the call, not that it refused it. */
 const CONNECTION_FAILURES = new Set(['ENOENT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-export function isConnectionFailure(error: unknown): boolean {
+function isConnectionFailure(error: unknown): boolean {
   const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   return (syscall === 'connect' || syscall === 'getaddrinfo') && code !== undefined && CONNECTION_FAILURES.has(code);
 }

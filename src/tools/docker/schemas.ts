@@ -7,8 +7,7 @@ import { IMAGE_REFERENCE, NAME_PATTERN } from '../../core/patterns.js';
  */
 
 /** Docker's own rule for container, network and volume names. */
-export const OBJECT_NAME = NAME_PATTERN;
-export { IMAGE_REFERENCE };
+const OBJECT_NAME = NAME_PATTERN;
 
 export const IMAGE_ID = /^sha256:[a-f0-9]{64}$/;
 
@@ -18,7 +17,8 @@ const ABSOLUTE_PATH = /^\/[A-Za-z0-9_.@+\/-]*$/;
 const PATH = /^[A-Za-z0-9_.@+\/-]+$/;
 const PARENT_SEGMENT = /(^|\/)\.\.(\/|$)/;
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Docker takes any name without `=`; dots stay allowed for settings such as Elasticsearch's `xpack.security.enabled`. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 /** A single line: NUL ends a C string and a newline would split an env file or a label. */
 const SINGLE_LINE = /^[^\0\r\n]*$/;
 const NO_NUL = /^[^\0]*$/;
@@ -28,7 +28,7 @@ const USER = /^[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,31}(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,
 const REIGN_ID = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/;
 
 /** Docker refuses memory limits under 6 MiB. */
-export const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
+const MIN_MEMORY_BYTES = 6 * 1024 * 1024;
 
 export function objectName(field: string, what: 'container' | 'network' | 'volume' | 'network alias') {
   const expected = `${field}: expected a ${what} name (a letter or digit, then up to 127 letters, digits, "_", "." or "-")`;
@@ -68,7 +68,7 @@ export function envRecord(field: string) {
   return z.record(z.string().regex(ENV_NAME), value, {
     error: (issue) =>
       issue.code === 'invalid_key'
-        ? `${field}: variable names are letters, digits and "_", not starting with a digit`
+        ? `${field}: variable names are letters, digits and "_" (and "." for settings), not starting with a digit`
         : `${field}: expected an object of NAME: value`,
   });
 }

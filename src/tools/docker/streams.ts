@@ -1,8 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import { CancelledError, ReignError } from '../../core/errors.js';
 
-export type OutputStream = 'stdout' | 'stderr';
-export type LineSink = (stream: OutputStream, line: string) => void;
+type OutputStream = 'stdout' | 'stderr';
+type LineSink = (stream: OutputStream, line: string) => void;
 
 /**
  * Splits a container's output into lines per stream. Without a TTY the engine multiplexes

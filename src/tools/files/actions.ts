@@ -4,15 +4,15 @@ import { resolveGeneratedLines } from '../../core/generated-secrets.js';
 import { safePath } from '../../core/patterns.js';
 import { shellQuote } from '../../core/shell-quote.js';
 
-export const FileWriteInput = z.object({
+const FileWriteInput = z.object({
   path: safePath,
   content: z.string().max(8 * 1024 * 1024),
   /** Octal file mode, e.g. 0o600 for secrets. */
   mode: z.number().int().min(0).max(0o777).optional(),
 });
-export type FileWriteInput = z.infer<typeof FileWriteInput>;
+type FileWriteInput = z.infer<typeof FileWriteInput>;
 
-export const FileRestoreInput = z.object({
+const FileRestoreInput = z.object({
   path: safePath,
   /** The content before the write; absent when the file did not exist. */
   previous: z.string().optional(),
@@ -38,7 +38,7 @@ export const fileWrite = defineAction({
   creates: (input, output) => (output.previous === undefined ? [{ kind: 'file', id: input.path, name: input.path }] : []),
 });
 
-export const fileRestore = defineAction({
+const fileRestore = defineAction({
   id: 'files.restore',
   title: 'Restore a file to its previous content',
   risk: 'write',

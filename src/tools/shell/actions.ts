@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../../core/action.js';
 import { ReignError } from '../../core/errors.js';
 
-export const ShellRunInput = z.object({
+const ShellRunInput = z.object({
   command: z
     .string()
     .min(1, 'expected a shell command')
@@ -12,9 +12,9 @@ export const ShellRunInput = z.object({
   timeoutMs: z.number().int().positive().max(24 * 3600_000).default(120_000),
   maxOutputBytes: z.number().int().positive().max(64 * 1024 * 1024).default(1024 * 1024),
 });
-export type ShellRunInput = z.infer<typeof ShellRunInput>;
+type ShellRunInput = z.infer<typeof ShellRunInput>;
 
-export interface ShellRunOutput {
+interface ShellRunOutput {
   exitCode: number | null;
   stdout: string;
   stderr: string;
@@ -25,7 +25,7 @@ export interface ShellRunOutput {
  * The one action that runs shell text. Its risk is the judge's verdict on the whole text; the
  * executor refuses it when the verdict at run time differs from the one that was reviewed.
  */
-export const shellRun = defineAction({
+const shellRun = defineAction({
   id: 'shell.run',
   title: 'Run a shell command',
   risk: (input: ShellRunInput, assess) => assess.judge.judge(input.command),

@@ -3,7 +3,7 @@
  * `all` has a word in the request; the first matching row wins, so specific rows come first.
  * Commands are fixed text: nothing from the request is pasted into them.
  */
-export interface ShellTask {
+interface ShellTask {
   id: string;
   all: string[][];
   command: string;
@@ -14,7 +14,7 @@ const cpu = ['cpu', 'processor', 'cpus'];
 const memory = ['memory', 'ram', 'mem'];
 const processes = ['process', 'processes', 'programs', 'tasks'];
 
-export const SHELL_TASKS: ShellTask[] = [
+const SHELL_TASKS: ShellTask[] = [
   { id: 'top-cpu-processes', all: [processes, [...cpu, 'consuming', 'hungry', 'busiest', 'top', 'heaviest']], command: 'ps -eo pid,user,%cpu,%mem,comm --sort=-%cpu | head -n 11', explain: 'the ten processes using the most CPU' },
   { id: 'top-memory-processes', all: [processes, memory], command: 'ps -eo pid,user,%mem,rss,comm --sort=-%mem | head -n 11', explain: 'the ten processes using the most memory' },
   { id: 'disk-free', all: [['disk', 'disks', 'storage', 'space', 'filesystem', 'filesystems']], command: 'df -h', explain: 'free space on each filesystem' },

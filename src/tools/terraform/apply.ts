@@ -28,7 +28,7 @@ const DestroyInput = ApplyInput.extend({
 });
 type DestroyInput = z.infer<typeof DestroyInput>;
 
-export interface ApplyOutput {
+interface ApplyOutput {
   summary: PlanSummary;
   planFile: string;
   /** The state before the apply, for a person to inspect or restore. */

@@ -17,7 +17,7 @@ const PARENT = /(^|\/)\.\.(\/|$)/;
 const RELATIVE_PATH = /^[A-Za-z0-9_.@+\/-]+$/;
 /** Resource addresses: `aws_vpc.main`, `module.net.aws_subnet.private[0]`, `docker_container.web["a"]`. */
 export const ADDRESS = /^(?:module\.[A-Za-z_][\w-]*(?:\[[^\]\s;$`]+\])?\.)*(?:data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(?:\[(?:\d+|"[\w.\/-]+")\])?$/;
-export const WORKSPACE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,89}$/;
+const WORKSPACE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,89}$/;
 
 export const directory = z
   .string({ error: 'dir: expected the absolute path of a Terraform working directory' })
@@ -59,7 +59,7 @@ export function varFileArgs(where: WorkingDir): string[] {
 }
 
 /** The words of a command as a person would type it, `TF_WORKSPACE=prod` first when set. */
-export function terraformWords(where: Pick<WorkingDir, 'dir' | 'workspace'>, args: string[]): string[] {
+function terraformWords(where: Pick<WorkingDir, 'dir' | 'workspace'>, args: string[]): string[] {
   return [...(where.workspace ? [`TF_WORKSPACE=${where.workspace}`] : []), 'terraform', `-chdir=${where.dir}`, ...args];
 }
 
@@ -67,7 +67,7 @@ export function terraformPreview(where: Pick<WorkingDir, 'dir' | 'workspace'>, a
   return commandLine(terraformWords(where, args));
 }
 
-export interface TerraformResult {
+interface TerraformResult {
   exitCode: number;
   stdout: string;
   stderr: string;

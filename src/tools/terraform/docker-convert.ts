@@ -43,7 +43,7 @@ function labelsBeyond(labels: Record<string, string> | null | undefined, inherit
 }
 
 /** What the engine says about the running containers and what they use. */
-export async function inspectEngine(docker: DockerReader): Promise<DockerInventory> {
+async function inspectEngine(docker: DockerReader): Promise<DockerInventory> {
   const running = await engine('list running containers', () => docker.listContainers());
   const containers: ContainerFacts[] = [];
   const networkNames = new Set<string>();

@@ -9,7 +9,7 @@ import { stateActions } from './state.js';
 import { workspaceActions } from './workspace.js';
 
 /** Terraform through the `terraform` CLI on PATH: from init to drift, and state care. */
-export const terraformActions: Action[] = [...setupActions, ...inspectActions, ...applyActions, ...stateActions, ...workspaceActions, dockerConvert];
+const terraformActions: Action[] = [...setupActions, ...inspectActions, ...applyActions, ...stateActions, ...workspaceActions, dockerConvert];
 
 /** Terraform projects and their lifecycle, and CloudFormation, ARM and Bicep templates. */
 export const terraformDomain = defineDomain({

@@ -37,7 +37,7 @@ function addressesIn(module: ModuleJson | undefined): string[] {
   return [...(module.resources ?? []).map((r) => r.address), ...(module.child_modules ?? []).flatMap(addressesIn)];
 }
 
-export const terraformShow = defineAction({
+const terraformShow = defineAction({
   id: 'terraform.show',
   title: 'Show a saved plan or the resources in the state',
   risk: 'read',

@@ -1,7 +1,7 @@
 import { commandLine } from '../../core/shell-quote.js';
 
 /** Who holds a state lock, as Terraform prints it under "Lock Info:". */
-export interface LockHolder {
+interface LockHolder {
   id: string;
   who?: string;
   operation?: string;

@@ -59,9 +59,6 @@ export function driftOf(json: unknown): { address: string; actions: string[] }[]
   return ((json as PlanJson).resource_drift ?? []).map((rc) => ({ address: rc.address, actions: rc.change.actions }));
 }
 
-export function isEmpty(summary: PlanSummary): boolean {
-  return Object.values(summary).every((list) => list.length === 0);
-}
 
 /** True when applying would delete or replace anything. */
 export function isDestructive(summary: PlanSummary): boolean {

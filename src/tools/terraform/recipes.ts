@@ -103,7 +103,7 @@ function backendFor(cloud: Cloud, project: string, region: string, words: Readon
 }
 
 /** The project a create request describes, or the question to ask when the cloud is not said. */
-export function projectSpecOf(i: Interpretation, words: ReadonlySet<string>): ProjectSpec | Missing {
+function projectSpecOf(i: Interpretation, words: ReadonlySet<string>): ProjectSpec | Missing {
   const cloud = cloudOf(i, words);
   if (!cloud) return { question: 'Which cloud should the Terraform project target: aws, azure or gcp? e.g. "set up a VPC and an EKS cluster on AWS".' };
   const project = projectName(i);

@@ -23,7 +23,7 @@ export type PlanKind = 'plan' | 'apply' | 'destroy' | 'drift';
 type Runner = Pick<Clients, 'processes' | 'scratch'> & { signal: AbortSignal };
 
 /** One file per kind and workspace, so a preview names the exact file and a newer plan replaces it. */
-export function planFileOf(where: Pick<WorkingDir, 'dir' | 'workspace'>, kind: PlanKind): string {
+function planFileOf(where: Pick<WorkingDir, 'dir' | 'workspace'>, kind: PlanKind): string {
   return `${where.dir}/.reign/${kind}-${where.workspace ?? 'default'}.tfplan`;
 }
 

@@ -7,7 +7,7 @@ import { directory, terraform, terraformPreview, toStep } from './cli.js';
 
 const Dir = z.object({ dir: directory });
 
-export const terraformInit = defineAction({
+const terraformInit = defineAction({
   id: 'terraform.init',
   title: 'Initialise a Terraform working directory (providers, modules, backend)',
   // It changes files under .terraform/ and the lock file, never infrastructure.
@@ -28,7 +28,7 @@ interface ValidateJson {
   diagnostics: { severity: string; summary: string; range?: { filename: string; start: { line: number } } }[];
 }
 
-export const terraformValidate = defineAction({
+const terraformValidate = defineAction({
   id: 'terraform.validate',
   title: 'Validate a Terraform configuration',
   risk: 'read',
@@ -48,7 +48,7 @@ export const terraformValidate = defineAction({
 
 const FmtInput = Dir.extend({ check: z.boolean().default(true) });
 
-export const terraformFmt = defineAction({
+const terraformFmt = defineAction({
   id: 'terraform.fmt',
   title: 'Check (or rewrite) the formatting of Terraform files',
   risk: (input: z.infer<typeof FmtInput>) => (input.check ? 'read' : 'write'),

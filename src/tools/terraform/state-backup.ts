@@ -25,7 +25,7 @@ interface StateFile {
 }
 
 /** The current state's text, or `undefined` when the workspace has none yet. */
-export async function pullState(ctx: Runner, where: Pick<WorkingDir, 'dir' | 'workspace'>): Promise<string | undefined> {
+async function pullState(ctx: Runner, where: Pick<WorkingDir, 'dir' | 'workspace'>): Promise<string | undefined> {
   const pulled = await terraform(ctx, where, ['state', 'pull'], { doing: 'state pull' });
   return pulled.stdout.trim() ? pulled.stdout : undefined;
 }

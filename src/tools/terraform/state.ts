@@ -13,7 +13,7 @@ const stateTarget = (input: z.infer<typeof Where>, destructive: boolean): Target
   { kind: 'terraform.state', name: input.workspace ?? 'default', environment: environmentOf({ ...input, varFiles: [] }), path: input.dir, destructive },
 ];
 
-export const stateList = defineAction({
+const stateList = defineAction({
   id: 'terraform.state.list',
   title: 'List the resources in the state',
   risk: 'read',
@@ -25,7 +25,7 @@ export const stateList = defineAction({
   },
 });
 
-export const stateShow = defineAction({
+const stateShow = defineAction({
   id: 'terraform.state.show',
   title: 'Show one resource in the state (sensitive values masked by Terraform)',
   risk: 'read',
@@ -78,7 +78,7 @@ const ImportInput = WorkingDir.extend({
   id: z.string().min(1).max(1024).regex(/^[^\0\n\r]+$/, 'id: expected one line'),
 });
 
-export const stateImport = defineAction({
+const stateImport = defineAction({
   id: 'terraform.import',
   title: 'Import an existing object into the state (undo forgets it again; the object stays)',
   risk: 'write',

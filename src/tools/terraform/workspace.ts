@@ -15,7 +15,7 @@ async function currentWorkspace(ctx: Context, dir: string): Promise<string> {
   return (await terraform(ctx, { dir }, ['workspace', 'show'], { doing: 'workspace show' })).stdout.trim() || 'default';
 }
 
-export const workspaceList = defineAction({
+const workspaceList = defineAction({
   id: 'terraform.workspace.list',
   title: 'List workspaces',
   risk: 'read',
@@ -46,7 +46,7 @@ export const workspaceNew = defineAction({
   undo: (input, output) => ({ action: 'terraform.workspace.delete', input: { dir: input.dir, name: input.name, switchTo: output.previous } }),
 });
 
-export const workspaceSelect = defineAction({
+const workspaceSelect = defineAction({
   id: 'terraform.workspace.select',
   title: 'Select a workspace (undo selects the previous one)',
   risk: 'write',

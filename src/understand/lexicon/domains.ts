@@ -9,7 +9,7 @@ import type { Domain, Intent } from '../../core/interpretation.js';
  * Context and hints decide only when nothing stronger is named, and then only the strongest of
  * them.
  */
-export type Strength = 'tool' | 'object' | 'context' | 'hint';
+type Strength = 'tool' | 'object' | 'context' | 'hint';
 export const STRENGTH_VALUE: Record<Strength, number> = { tool: 3, object: 2, context: 1.5, hint: 1 };
 
 export interface DomainCue {
@@ -149,7 +149,7 @@ export const DOMAIN_CUES: DomainCue[] = [
  * Decisions of the contract for domains that overlap: evidence below `below` for `drop` is set
  * aside when any of `when` is named at least as an object.
  */
-export interface DomainOverlap {
+interface DomainOverlap {
   drop: Domain;
   /** Evidence for `drop` weaker than this is set aside (naming the tool always stays). */
   below: Strength;
@@ -203,7 +203,7 @@ export const QUALIFIED_NOUNS = ['folder', 'directory', 'dir', 'file', 'files', '
  */
 export type DefaultFact = 'cloud' | 'cloudResource' | 'severalServices' | 'sharedEnvironment' | 'severalNames' | 'oneTarget' | 'machineTask';
 
-export interface DefaultDomainRule {
+interface DefaultDomainRule {
   when: DefaultFact[];
   /** Only for these intents, when given. */
   intents?: Intent[];

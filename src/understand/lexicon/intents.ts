@@ -13,7 +13,7 @@ import type { Domain, Intent } from '../../core/interpretation.js';
  * - `none`: a phrase that only stops a shorter cue from matching ("GitHub release" is not the verb
  *   "release", "pull request" is not "pull").
  */
-export type CueKind = 'verb' | 'command' | 'question' | 'noun' | 'symptom' | 'none';
+type CueKind = 'verb' | 'command' | 'question' | 'noun' | 'symptom' | 'none';
 
 export interface IntentCue {
   /** Words as written; `…` stands for up to three other words; `<service>` and `<image>` for a catalog service or an image reference. */

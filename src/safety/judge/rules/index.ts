@@ -12,7 +12,7 @@ import type { ToolTable } from './types.js';
 import { WINDOWS_TABLES } from './windows.js';
 
 /** Every tool table, most specific first: the first table that names a command is its table. */
-export const TOOL_TABLES: ToolTable[] = [
+const TOOL_TABLES: ToolTable[] = [
   ...DOCKER_TABLES,
   ...KUBERNETES_TABLES,
   ...TERRAFORM_TABLES,

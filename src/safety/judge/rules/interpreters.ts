@@ -49,7 +49,7 @@ export const INTERPRETERS: Interpreter[] = [
 ];
 
 /** A pattern in inline code and what it means. All rules that match count; the worst decides. */
-export interface CodeRule {
+interface CodeRule {
   id: string;
   /** Every pattern must match somewhere in the code. */
   allOf: RegExp[];

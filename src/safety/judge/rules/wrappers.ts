@@ -61,7 +61,7 @@ export const WRAPPERS: Wrapper[] = [
 ];
 
 /** How a variable set before a command changes what the command runs. */
-export type VariableEffect = 'shell' | 'library' | 'search-path';
+type VariableEffect = 'shell' | 'library' | 'search-path';
 
 /**
  * Variables that make a tool run another program: a pager, an editor, a diff tool. Their value is
@@ -91,7 +91,7 @@ export const SYSTEM_BINARY_DIRS = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sb
 export const SAFE_PATH_ENTRY = /^(\$PATH|\$\{PATH\}|\/(usr\/)?(local\/)?s?bin|\/opt\/homebrew\/bin|\/snap\/bin|~?\/?\.?local\/bin|\$HOME\/\.local\/bin|~\/\.local\/bin|\/usr\/local\/go\/bin|~\/go\/bin|~\/\.cargo\/bin|\$HOME\/\.cargo\/bin)$/;
 
 /** Options whose value is a program or shell text the tool runs. */
-export interface EmbeddedProgram {
+interface EmbeddedProgram {
   tools: string[];
   flag: string;
   /** Only values matching this run something; group 1 is the program text. */
