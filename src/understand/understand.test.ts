@@ -240,3 +240,12 @@ describe('several named services in one request', () => {
     expect(understandAll('set up postgres and redis for local dev')).toHaveLength(1);
   });
 });
+
+describe('names that are also service words', () => {
+  it('keeps "db" as the name in "run postgres named db", as it keeps "mydb"', () => {
+    for (const name of ['db', 'mydb', 'cache', 'postgres2']) {
+      expect(understand(`run postgres named ${name}`).entities).toEqual({ services: ['postgres'], name });
+      expect(understand(`run postgres called ${name}`).entities).toEqual({ services: ['postgres'], name });
+    }
+  });
+});
