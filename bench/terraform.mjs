@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFiles, createScratchArea } from '../dist/clients/files.js';
-import { planningFrom } from '../dist/app/planning.js';
+import { planningFrom } from '../dist/clients/planning.js';
 import { createProcessRunner } from '../dist/clients/processes.js';
 import { Config } from '../dist/config/schema.js';
 import { executePlan } from '../dist/core/executor.js';

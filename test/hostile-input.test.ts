@@ -4,7 +4,7 @@ import { Config } from '../src/config/schema.js';
 import type { Judge } from '../src/core/context.js';
 import { ReignError } from '../src/core/errors.js';
 import { planAndReview } from '../src/flow/plan.js';
-import { planningFrom } from '../src/app/planning.js';
+import { planningFrom } from '../src/clients/planning.js';
 import { inertClients } from '../src/core/testing.js';
 import type { Plan } from '../src/core/plan.js';
 import { ActionRegistry } from '../src/core/registry.js';

@@ -69,6 +69,12 @@ describe('values a request states are used or refused, never dropped', () => {
     }
   });
 
+  it('refuses a stated password that is Reign\'s own placeholder, which would be swapped for a made one', () => {
+    const r = planned("run postgres named db with password '<generated>'");
+    expect(r.code).toBe(2);
+    expect(r.error?.message).toContain('<generated> stands for a secret Reign makes when the step runs');
+  });
+
   it('refuses an out-of-range port instead of publishing nothing', () => {
     const r = planned('run nginx on port 99999 named web');
     expect(r.code).toBe(2);

@@ -13,7 +13,7 @@ import { createSecretScanner } from '../safety/secrets/index.js';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { allActions, allRecipes, DOMAINS } from '../tools/index.js';
-import { planningFrom } from './planning.js';
+import { planningFrom } from '../clients/planning.js';
 
 /**
  * The composition root: the one place that reads the environment and wires real clients, from

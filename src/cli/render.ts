@@ -5,6 +5,7 @@ import type { RiskLevel } from '../core/risk.js';
 import type { RunResult } from '../core/run.js';
 import type { Output } from './output.js';
 import { table } from './output.js';
+import { GENERATED } from '../core/generated-secrets.js';
 
 /** One line: what Reign understood. */
 export function interpretationLine(i: Interpretation): string {
@@ -54,6 +55,9 @@ export function reviewNotes(out: Output, review: Review): string[] {
 /** A plan as a shell script of the equivalent commands, for `reign plan --emit sh`. */
 export function planAsShell(plan: Plan): string {
   const lines = ['#!/bin/sh', `# ${plan.request.replace(/\n/g, ' ')}`, 'set -eu', ''];
+  if (Object.values(plan.previews).some((p) => p.command.includes(GENERATED))) {
+    lines.splice(3, 0, `# ${GENERATED} marks a secret Reign makes when the step runs: put your own in its place before running this script.`);
+  }
   for (const step of plan.steps) {
     const preview = plan.previews[step.id];
     const mapped = (preview?.images ?? []).map((m) => `# image ${m.asked} → ${m.runs} (images: in config)`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UsageError } from './errors.js';
+import { GENERATED } from './generated-secrets.js';
 import type { Interpretation, StatedValue } from './interpretation.js';
 import type { Plan } from './plan.js';
 import { IMAGE_REFERENCE, SHELL_SYNTAX, StrictDetails, StrictEntities, safeName, safePath } from './patterns.js';
@@ -100,7 +101,8 @@ const STATED_SHAPES: Record<StatedValue['kind'], (value: string) => string | und
 };
 
 function checkStated(stated: StatedValue): void {
-  const wrong = STATED_SHAPES[stated.kind](stated.value);
+  // The placeholder would be replaced by a made secret: the value the user stated would be lost.
+  const wrong = stated.value.includes(GENERATED) ? `${GENERATED} stands for a secret Reign makes when the step runs; state another value` : STATED_SHAPES[stated.kind](stated.value);
   if (!wrong) return;
   const value = stated.kind === 'secret' ? '(the stated secret)' : shown(stated.value);
   throw new UsageError(`request value ${stated.kind} ${value} (from "${shownWords(stated)}"): ${wrong}`, 'nothing was run; rephrase the request with a valid value');

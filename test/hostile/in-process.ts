@@ -3,7 +3,7 @@ import { Config } from '../../src/config/schema.js';
 import type { Judge } from '../../src/core/context.js';
 import { ReignError } from '../../src/core/errors.js';
 import { planAndReview } from '../../src/flow/plan.js';
-import { planningFrom } from '../../src/app/planning.js';
+import { planningFrom } from '../../src/clients/planning.js';
 import { inertClients } from '../../src/core/testing.js';
 import { ActionRegistry } from '../../src/core/registry.js';
 import { checkRequest } from '../../src/core/request-values.js';

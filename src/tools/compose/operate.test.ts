@@ -8,7 +8,7 @@ import { composeUp, prepareProject } from './lifecycle.js';
 import { composeLogs, composePs, composeScale, composeUpdate } from './operate.js';
 import { projectContainers } from './project.js';
 import { composeDownForTest, freePortRange, performComposeStep, testProject } from './testing.js';
-import { planningFrom } from '../../app/planning.js';
+import { planningFrom } from '../../clients/planning.js';
 import { DOMAINS } from '../index.js';
 
 /** A one-service project publishing `ports`, written by hand (the catalog's stacks fix their ports). */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
-import { planningFrom } from '../../app/planning.js';
+import { planningFrom } from '../../clients/planning.js';
 import { createFiles, createScratchArea } from '../../clients/files.js';
 import { createProcessRunner } from '../../clients/processes.js';
 import type { Action, PrepareContext } from '../../core/action.js';

@@ -1,6 +1,6 @@
 import type { Clients, PlanningClients, PlanningContext } from '../core/context.js';
 import type { AnyToolDomain } from '../core/domain.js';
-import { createReadFiles } from '../clients/files.js';
+import { createReadFiles } from './files.js';
 
 /**
  * The read-only context planning gets from the run's clients: files read-only, each domain's
