@@ -1,9 +1,4 @@
-import { Interpretation } from '../core/interpretation.js';
-import { newId } from '../core/ids.js';
-import type { Plan } from '../core/plan.js';
-import { planAndReview, reviewPlanned, type PipelineDeps } from '../flow/plan.js';
-import { pipelineDeps } from '../flow/request.js';
-import { understandAll } from '../understand/index.js';
+import { explainPolicy } from '../flow/policy.js';
 import type { App } from '../app/app.js';
 import { EXIT } from './exit-codes.js';
 import { table, type Output } from './output.js';
@@ -14,8 +9,7 @@ import { riskColor } from './render.js';
  * request is explained step by step; anything else (or with --command) as one shell command.
  */
 export async function policyExplainCommand(app: App, text: string, opts: { json?: boolean; command?: boolean }, out: Output): Promise<number> {
-  const deps = await pipelineDeps(app, { onProgress: out.json ? undefined : (text) => out.note(out.color.dim(`  ${text}`)) });
-  const { plan, review } = opts.command ? asCommand(text, deps) : await asRequest(text, deps);
+  const { plan, review } = await explainPolicy(app, text, { command: opts.command, onProgress: out.json ? undefined : (line) => out.note(out.color.dim(`  ${line}`)) });
   if (out.json) {
     out.jsonValue({ role: app.actor.role, configFiles: app.configFiles, plan: { request: plan.request, steps: plan.steps.map((s) => ({ id: s.id, action: s.action, command: plan.previews[s.id]?.command })) }, review });
     return EXIT.success;
@@ -32,22 +26,4 @@ export async function policyExplainCommand(app: App, text: string, opts: { json?
     for (const reason of r.reasons) out.line(`  ${reason.rule === r.decidedBy ? '→' : ' '} ${reason.part ? `${reason.part}: ` : ''}${reason.reason} ${out.color.dim(`[${reason.rule}]`)}`);
   }
   return EXIT.success;
-}
-
-async function asRequest(text: string, deps: PipelineDeps) {
-  const planned = await planAndReview(text, understandAll(text), deps);
-  return planned.plan.steps.length ? planned : asCommand(text, deps);
-}
-
-function asCommand(text: string, deps: PipelineDeps) {
-  const interpretation = Interpretation.parse({ text, intent: 'execute', domains: ['shell'], entities: {}, details: { command: text }, confidence: 1, question: null });
-  const plan: Plan = {
-    id: newId('p'),
-    request: text,
-    interpretations: [interpretation],
-    steps: [{ id: 'command', action: 'shell.run', title: 'Run the command', input: { command: text }, dependsOn: [] }],
-    previews: {},
-    createdAt: new Date().toISOString(),
-  };
-  return reviewPlanned(plan, deps);
 }

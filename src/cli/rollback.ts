@@ -1,17 +1,14 @@
 import { ReignError } from '../core/errors.js';
-import { executeRollback, planRollback } from '../core/rollback.js';
+import { planRunRollback, runRollback } from '../flow/runs.js';
 import { table, type Output } from './output.js';
 import type { App } from '../app/app.js';
 import { EXIT } from './exit-codes.js';
 import { progressPrinter } from './progress.js';
 import { ask, canPrompt } from './prompt.js';
-import { findRun } from './runs.js';
 
 /** `reign rollback <run>`: undo what a run did — also a run whose process was killed. */
 export async function rollbackCommand(app: App, runId: string, opts: { json?: boolean; yes?: boolean }, out: Output): Promise<number> {
-  const store = await app.store();
-  const run = await findRun(store, runId);
-  const work = planRollback(run, app.registry);
+  const { run, work } = await planRunRollback(app, runId);
   if (work.length === 0) {
     if (out.json) out.jsonValue({ runId: run.id, status: run.status, steps: [] });
     else out.line(`run ${run.id} has nothing left to undo (${run.status})`);
@@ -26,13 +23,7 @@ export async function rollbackCommand(app: App, runId: string, opts: { json?: bo
     const answer = await ask(`Undo ${work.length} step(s)? [y/N] `);
     if (!/^y(es)?$/i.test(answer)) throw new ReignError('not_confirmed', 'not confirmed: nothing was undone');
   }
-  const result = await executeRollback(run, work, {
-    registry: app.registry,
-    clients: await app.clients(),
-    store,
-    actor: app.actor.name,
-    onEvent: out.json ? undefined : progressPrinter(out, work.length),
-  });
+  const result = await runRollback(app, run, work, { onEvent: out.json ? undefined : progressPrinter(out, work.length) });
   if (out.json) out.jsonValue({ runId: run.id, status: result.status, steps: work.map((w) => ({ stepId: w.stepId, because: w.because, command: w.command })), errors: result.errors });
   else out.line(`run ${run.id}: ${result.status === 'rolled_back' ? out.color.green('rolled back') : out.color.red('rollback failed')}`);
   return result.status === 'rolled_back' ? EXIT.success : EXIT.failure;

@@ -1,9 +1,9 @@
-import { ReignError, UsageError } from '../core/errors.js';
 import type { RunStatus, StepStatus } from '../core/run.js';
 import type { ResourceRecord, RunDetail, RunSummary, StepRecord, Store } from '../store/store.js';
 import type { App } from '../app/app.js';
 import { EXIT } from './exit-codes.js';
 import { table, type Output } from './output.js';
+import { findRun } from '../flow/runs.js';
 
 /** What these commands need of the composition root. */
 type StoreOwner = Pick<App, 'store'>;
@@ -135,23 +135,6 @@ export async function resourcesCommand(app: StoreOwner, opts: { all?: boolean },
   ]);
   out.line(table(headers, rows));
   return EXIT.success;
-}
-
-/**
- * The run with this id, or the only run whose id starts with it (like a git commit prefix).
- * Throws `not_found` (exit 6) when none matches and `usage` when the prefix is ambiguous.
- */
-export async function findRun(store: Store, idOrPrefix: string): Promise<RunDetail> {
-  const exact = await store.getRun(idOrPrefix);
-  if (exact) return exact;
-  const matches = idOrPrefix ? await store.listRuns({ idPrefix: idOrPrefix }) : [];
-  if (matches.length > 1) {
-    const shown = matches.slice(0, 5).map((r) => r.id).join(', ');
-    throw new UsageError(`run id "${idOrPrefix}" is ambiguous: it matches ${shown}${matches.length > 5 ? ', …' : ''}`, 'give more characters of the run id');
-  }
-  const run = matches[0] && (await store.getRun(matches[0].id));
-  if (!run) throw new ReignError('not_found', `no run "${idOrPrefix}"`, '`reign runs` lists runs');
-  return run;
 }
 
 function runJson(run: RunSummary) {

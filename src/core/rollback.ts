@@ -7,7 +7,7 @@ import type { StepRef } from './plan.js';
 import type { ActionRegistry } from './registry.js';
 import { parseWith } from './validate.js';
 
-interface RollbackStep {
+export interface RollbackStep {
   stepId: string;
   ref: StepRef;
   command: string;
