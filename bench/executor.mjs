@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executePlan } from '../dist/core/executor.js';
 import { ActionRegistry } from '../dist/core/registry.js';
-import { allowAll, inertClients, memoryActions, planOf } from '../dist/core/testing.js';
+import { z } from 'zod';
+import { defineAction } from '../dist/core/action.js';
 import { openStore } from '../dist/store/index.js';
-import { median } from './lib.mjs';
+import { allowAll, median, planOf } from './lib.mjs';
 
 const STEPS = 1000;
 // Each step depends on up to two earlier ones, so the executor schedules a real DAG.
@@ -19,7 +20,10 @@ const plan = planOf(
     dependsOn: i === 0 ? [] : [...new Set([`s${Math.floor(i / 2)}`, `s${i - 1}`])].filter((d) => d !== `s${i}`),
   })),
 );
-const registry = new ActionRegistry(memoryActions({ things: new Set(), log: [] }));
+const noop = defineAction({ id: 'test.noop', title: 'Do nothing', risk: 'read', input: z.object({}), preview: () => 'true', run: async () => ({}) });
+const registry = new ActionRegistry([noop]);
+// No step touches a client: the executor's own cost is what is measured.
+const clients = { processes: undefined, files: undefined, scratch: undefined, judge: undefined, images: { resolve: (i) => i }, clock: { now: () => new Date() }, log: { debug() {}, info() {}, warn() {} }, cwd: tmpdir() };
 const review = allowAll(plan, () => 'read');
 
 async function once(withStore) {
@@ -28,7 +32,7 @@ async function once(withStore) {
   const start = process.hrtime.bigint();
   const result = await executePlan({
     runId: `r-bench-${Math.random().toString(36).slice(2)}`,
-    plan, review, registry, clients: inertClients(), confirmed: new Set(), actor: 'bench', store, concurrency: 8,
+    plan, review, registry, clients, confirmed: new Set(), actor: 'bench', store, concurrency: 8,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 'succeeded') throw new Error(`bench run ${result.status}`);

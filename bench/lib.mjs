@@ -36,3 +36,25 @@ export function comparePair(label, a, b, runs = 15, options = {}) {
   );
   return row;
 }
+
+/** A plan of the given steps, as the benchmarks hand it to the executor. */
+export function planOf(steps) {
+  return {
+    id: 'p-bench',
+    request: 'bench',
+    interpretations: [],
+    steps: steps.map((s) => ({ title: s.action, input: {}, dependsOn: [], ...s })),
+    previews: {},
+    createdAt: new Date(0).toISOString(),
+  };
+}
+
+/** A review that lets every step run, at the level `riskOf` gives it. */
+export function allowAll(plan, riskOf) {
+  return {
+    planId: plan.id,
+    actor: { name: 'bench', role: 'admin' },
+    steps: plan.steps.map((s) => ({ stepId: s.id, risk: riskOf(s), decision: 'allow', decidedBy: 'bench', reasons: [] })),
+    decision: 'allow',
+  };
+}

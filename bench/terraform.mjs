@@ -15,11 +15,10 @@ import { Config } from '../dist/config/schema.js';
 import { executePlan } from '../dist/core/executor.js';
 import { prepareEffects } from '../dist/flow/plan.js';
 import { ActionRegistry } from '../dist/core/registry.js';
-import { planOf } from '../dist/core/testing.js';
 import { reviewPlan } from '../dist/safety/policy/review.js';
 import { openStore } from '../dist/store/index.js';
 import { allActions } from '../dist/tools/index.js';
-import { median } from './lib.mjs';
+import { median, planOf } from './lib.mjs';
 
 const RESOURCES = 50;
 const RUNS = 7;
