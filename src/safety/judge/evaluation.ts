@@ -6,7 +6,8 @@ import { FLOW_VERDICTS, PASS_THROUGH, SECRET_VARIABLE, UNCONDITIONAL_PROGRAM } f
 import { UNKNOWN_COMMAND, SUBCOMMAND_TOOLS, tableIndex } from './rules/index.js';
 import { CONTENT_EFFECTS, LOCATION_EFFECTS, RECURSIVE_UNKNOWN_DELETE } from './rules/paths.js';
 import type { Effect, Rule, ToolTable, Trait, Verdict } from './rules/types.js';
-import { PROGRAM_VARIABLES, SAFE_PATH_ENTRY, SYSTEM_BINARY_DIRS, VARIABLE_VERDICTS } from './rules/wrappers.js';
+import { INTERPRETERS } from './rules/interpreters.js';
+import { PROGRAM_VARIABLES, SAFE_PATH_ENTRY, SYSTEM_BINARY_DIRS, VARIABLE_VERDICTS, WRAPPERS } from './rules/wrappers.js';
 import { ITEM, isStatic, upstreamOf, type Assignment, type CommandSite, type Word } from './script.js';
 import { parseScript } from './syntax.js';
 
@@ -14,6 +15,8 @@ import { parseScript } from './syntax.js';
 const MAX_DEPTH = 12;
 
 const TABLES = tableIndex();
+/** Names of commands the judge knows: a function of one of these names shadows it. */
+const REAL_COMMANDS = new Set([...TABLES.keys(), ...WRAPPERS.flatMap((w) => w.names), ...INTERPRETERS.flatMap((i) => i.names)]);
 
 /** One command to judge: a simple command as written, or what a wrapper or `xargs` runs. */
 export interface Invocation {
@@ -25,6 +28,8 @@ export interface Invocation {
   depth: number;
   /** Its standard input was already taken by the command around it (xargs). */
   stdinTaken?: boolean;
+  /** Named through `command`/`builtin`: the real command, never a function or alias of that name. */
+  real?: boolean;
 }
 
 /** What judging one command found, for the commands its output or arguments reach. */
@@ -46,6 +51,8 @@ export class Evaluation {
   private readonly facts = new Map<string, Set<string>>();
   readonly aliases = new Map<string, string>();
   readonly functions = new Set<string>();
+  /** The worst command in each function's body, so a call to it is judged by what it runs. */
+  private readonly functionBodies = new Map<string, { level: RiskLevel; part: string }>();
   private readonly expandingAliases = new Set<string>();
   private readonly findings = new Map<CommandSite, Finding>();
 
@@ -101,6 +108,7 @@ export class Evaluation {
         this.add(finding, FLOW_VERDICTS.forkBomb, 'judge.fork-bomb', site.text);
       }
       this.invoke({ site, words: site.words, argSources: [], depth }, finding);
+      if (site.insideFunction) this.recordFunctionBody(site.insideFunction, finding.level, site.text);
     } else if (site.assignments.length === 0 && site.redirects.length === 0) {
       this.add(finding, FLOW_VERDICTS.empty, 'judge.empty', site.text);
     }
@@ -187,7 +195,7 @@ export class Evaluation {
       }
       name = name.slice(slash + 1);
     }
-    const alias = this.aliases.get(name);
+    const alias = inv.real ? undefined : this.aliases.get(name);
     // Like bash, an alias is not expanded again inside its own expansion (`alias ls='ls -la'`).
     if (alias !== undefined && !this.expandingAliases.has(name)) {
       const rest = inv.words.slice(1).map((w) => w.raw);
@@ -196,8 +204,8 @@ export class Evaluation {
       this.expandingAliases.delete(name);
       return;
     }
-    if (this.functions.has(name)) {
-      this.add(finding, FLOW_VERDICTS.function, 'judge.function', part);
+    if (this.functions.has(name) && !inv.real) {
+      this.functionCall(name, finding, part);
       return;
     }
     if (this.commandHandler(this, name, inv, finding)) {
@@ -205,6 +213,24 @@ export class Evaluation {
       return;
     }
     this.tool(name, inv, finding);
+  }
+
+  private recordFunctionBody(name: string, level: RiskLevel, part: string): void {
+    const known = this.functionBodies.get(name);
+    if (!known || riskRank(level) > riskRank(known.level)) this.functionBodies.set(name, { level, part });
+  }
+
+  /**
+   * A call to a function defined in the text takes the level of its body. One named after a real
+   * command shadows it, so a reader of `kubectl get pods` is told what actually runs.
+   */
+  private functionCall(name: string, finding: Finding, part: string): void {
+    const body = this.functionBodies.get(name);
+    if (body && REAL_COMMANDS.has(name)) {
+      this.add(finding, { level: body.level, reason: `function \`${name}\` shadows the real command; its body runs \`${body.part}\`` }, 'judge.function.shadows', part);
+      return;
+    }
+    this.add(finding, body ? { level: body.level, reason: `calls the function ${name}, whose body runs \`${body.part}\`` } : FLOW_VERDICTS.function, 'judge.function', part);
   }
 
   /** Judges a command by its tool table. */

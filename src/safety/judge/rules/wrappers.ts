@@ -99,6 +99,8 @@ interface EmbeddedProgram {
   /** The tool appends these arguments when it runs the program (`rg --pre CMD` runs `CMD FILE`). */
   appendsArgs?: 'after-first';
   reason: string;
+  /** The option runs whatever text it is given, for every file or at every checkpoint: at least this. */
+  least?: 'dangerous';
 }
 
 const GIT_CONFIG_PROGRAMS = /^(?:core\.(?:pager|editor|sshcommand|fsmonitor|askpass|hookspath)|diff\.external|diff\.[^=]+\.(?:textconv|command)|merge\.[^=]+\.driver|filter\.[^=]+\.(?:clean|smudge|process)|credential\.helper|gpg\.program|gpg\.[^=]+\.program|sequence\.editor|uploadpack\.packobjectshook|pager\.[^=]+|interactive\.difffilter|alias\.[^=]+)=!?(.*)$/is;
@@ -110,12 +112,12 @@ export const EMBEDDED_PROGRAMS: EmbeddedProgram[] = [
   { tools: ['git'], flag: '--exec', reason: 'git runs this command after each rebased commit' },
   { tools: ['git'], flag: '-x', reason: 'git runs this command after each rebased commit' },
   { tools: ['rg'], flag: '--pre', appendsArgs: 'after-first', reason: 'ripgrep runs this program on every file it searches' },
-  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--to-command', reason: 'tar runs this command for every file' },
+  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--to-command', reason: 'tar runs this command for every file', least: 'dangerous' },
   { tools: ['tar', 'bsdtar', 'gtar'], flag: '--use-compress-program', reason: 'tar runs this program' },
   { tools: ['tar', 'bsdtar', 'gtar'], flag: '-I', reason: 'tar runs this program' },
-  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--checkpoint-action', value: /^exec=(.*)$/s, reason: 'tar runs this command at checkpoints' },
-  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--info-script', reason: 'tar runs this script' },
-  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--new-volume-script', reason: 'tar runs this script' },
+  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--checkpoint-action', value: /^exec=(.*)$/s, reason: 'tar runs this command at checkpoints', least: 'dangerous' },
+  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--info-script', reason: 'tar runs this script', least: 'dangerous' },
+  { tools: ['tar', 'bsdtar', 'gtar'], flag: '--new-volume-script', reason: 'tar runs this script', least: 'dangerous' },
   { tools: ['rsync'], flag: '-e', reason: 'rsync runs this remote shell' },
   { tools: ['rsync'], flag: '--rsh', reason: 'rsync runs this remote shell' },
   { tools: ['rsync'], flag: '--rsync-path', reason: 'rsync runs this program on the other host' },
