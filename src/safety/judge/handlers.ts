@@ -11,6 +11,7 @@ import { AWK_EFFECTS, BACKTICK_CALLS, CODE_RULES, CODE_VERDICTS, INTERPRETERS, S
 import { KUBECTL_VALUE_FLAGS } from './rules/kubernetes.js';
 import { EMBEDDED_PROGRAMS, WRAPPERS, type Wrapper } from './rules/wrappers.js';
 import { editorCommands } from './editors.js';
+import { helmValues, kubectlPayloads } from './manifests.js';
 import { EDITORS, PAGERS } from './rules/editors.js';
 import { DYNAMIC, ITEM, isStatic, upstreamOf, type CommandSite, type Word } from './script.js';
 
@@ -85,8 +86,12 @@ export function commandHandler(ev: Evaluation, name: string, inv: Invocation, fi
     case 'docker-compose':
     case 'kubectl':
     case 'oc':
+      kubectlPayloads(ev, inv, finding);
       containerCommand(ev, name, inv, finding);
       return insideContainer(ev, name, inv, finding);
+    case 'helm':
+      helmValues(ev, inv, finding);
+      return false;
     default:
       return false;
   }
