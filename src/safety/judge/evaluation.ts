@@ -8,13 +8,19 @@ import { CONTENT_EFFECTS, LOCATION_EFFECTS, RECURSIVE_UNKNOWN_DELETE } from './r
 import type { Effect, Rule, ToolTable, Trait, Verdict } from './rules/types.js';
 import { INTERPRETERS } from './rules/interpreters.js';
 import { PROGRAM_VARIABLES, SAFE_PATH_ENTRY, SYSTEM_BINARY_DIRS, VARIABLE_VERDICTS, WRAPPERS } from './rules/wrappers.js';
-import { ITEM, isStatic, upstreamOf, type Assignment, type CommandSite, type Word } from './script.js';
+import { DYNAMIC, ITEM, isStatic, upstreamOf, type Assignment, type CommandSite, type Word } from './script.js';
 import { parseScript } from './syntax.js';
 
 /** Nested shells (`sh -c "sh -c '…'"`) deeper than this are not followed. */
 const MAX_DEPTH = 12;
 
 const TABLES = tableIndex();
+/** A shell glob as a regular expression over one path segment. */
+function globPattern(glob: string): RegExp {
+  const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
+  return new RegExp(`^${source}$`);
+}
+
 /** Names of commands the judge knows: a function of one of these names shadows it. */
 const REAL_COMMANDS = new Set([...TABLES.keys(), ...WRAPPERS.flatMap((w) => w.names), ...INTERPRETERS.flatMap((i) => i.names)]);
 
@@ -53,6 +59,8 @@ export class Evaluation {
   readonly functions = new Set<string>();
   /** The worst command in each function's body, so a call to it is judged by what it runs. */
   private readonly functionBodies = new Map<string, { level: RiskLevel; part: string }>();
+  /** Where `cd` went; undefined while the text has not changed directory. */
+  private directory: string | undefined;
   private readonly expandingAliases = new Set<string>();
   private readonly findings = new Map<CommandSite, Finding>();
 
@@ -157,8 +165,26 @@ export class Evaluation {
   }
 
   /** The level of doing `effect` to one path. */
+  /**
+   * `cd /etc` earlier in the text: later relative paths are taken from there, so `cd /etc && rm -rf *`
+   * deletes in /etc. A directory known only at run time makes them unknown.
+   */
+  changeDirectory(target: string | undefined): void {
+    if (target === undefined || target === '~' || target === '') this.directory = '~';
+    else if (!isStatic({ value: target } as Word) || target.includes(ITEM)) this.directory = DYNAMIC;
+    else if (target.startsWith('/') || target.startsWith('~')) this.directory = target;
+    else if (this.directory !== undefined) this.directory = this.directory === DYNAMIC ? DYNAMIC : `${this.directory.replace(/\/$/, '')}/${target}`;
+  }
+
+  /** A path as written, from the directory `cd` last went to. */
+  private located(value: string): string {
+    if (this.directory === undefined || value.startsWith('/') || value.startsWith('~') || value.includes('://')) return value;
+    if (this.directory === DYNAMIC) return `${DYNAMIC}/${value}`;
+    return `${this.directory.replace(/\/$/, '')}/${value}`;
+  }
+
   pathEffect(finding: Finding, effect: Pick<Effect, 'kind' | 'recursive'>, value: string, rule: string, part: string): void {
-    const path = classifyPath(value);
+    const path = classifyPath(this.located(value));
     if (effect.kind === 'delete' && effect.recursive && path.location === 'unknown' && path.mayBeEmpty) {
       this.add(finding, RECURSIVE_UNKNOWN_DELETE, `${rule}.unknown-path`, part);
     } else {
@@ -184,6 +210,7 @@ export class Evaluation {
       return;
     }
     let name = nameWord.value;
+    if (/[*?[]/.test(name) && this.globbedCommand(name, inv, finding)) return;
     if (name.includes('/')) {
       const slash = name.lastIndexOf('/');
       const dir = name.slice(0, slash) || '/';
@@ -213,6 +240,28 @@ export class Evaluation {
       return;
     }
     this.tool(name, inv, finding);
+  }
+
+  /**
+   * A command name that is a pattern (`/b??/r? -rf /`) runs whichever binary it matches: judged as
+   * the most harmful known command it can match in a system directory. False when it matches none.
+   */
+  private globbedCommand(name: string, inv: Invocation, finding: Finding): boolean {
+    const slash = name.lastIndexOf('/');
+    const directory = slash < 0 ? undefined : name.slice(0, slash) || '/';
+    if (directory !== undefined && ![...SYSTEM_BINARY_DIRS].some((d) => globPattern(directory).test(d))) return false;
+    const base = globPattern(name.slice(slash + 1));
+    const candidates = [...REAL_COMMANDS].filter((n) => base.test(n)).sort();
+    if (candidates.length === 0) return false;
+    const rest = inv.words.slice(1).map((w) => w.raw).join(' ');
+    let worst: { name: string; level: RiskLevel } | undefined;
+    for (const candidate of candidates) {
+      const level = new Evaluation(this.parser, this.commandHandler).text(`${candidate} ${rest}`, inv.depth + 1, inv.site.text);
+      if (!worst || riskRank(level) > riskRank(worst.level)) worst = { name: candidate, level };
+    }
+    const shown = candidates.length > 1 ? `${worst!.name} (one of ${candidates.length} it matches)` : worst!.name;
+    this.add(finding, { level: maxRisk(worst!.level, 'admin'), reason: `the command name ${name} is a pattern that can run ${shown}` }, 'judge.glob-command', inv.site.text);
+    return true;
   }
 
   private recordFunctionBody(name: string, level: RiskLevel, part: string): void {

@@ -13,7 +13,7 @@ import { EMBEDDED_PROGRAMS, WRAPPERS, type Wrapper } from './rules/wrappers.js';
 import { editorCommands } from './editors.js';
 import { helmValues, kubectlPayloads } from './manifests.js';
 import { EDITORS, PAGERS } from './rules/editors.js';
-import { DYNAMIC, ITEM, isStatic, upstreamOf, type CommandSite, type Word } from './script.js';
+import { DYNAMIC, ITEM, isStatic, literalStdin, upstreamOf, type CommandSite, type Word } from './script.js';
 
 const WRAPPER_INDEX = indexBy(WRAPPERS);
 const EMBEDDED_INDEX = indexBy(EMBEDDED_PROGRAMS.map((entry) => ({ ...entry, names: entry.tools })), true);
@@ -62,6 +62,8 @@ export function commandHandler(ev: Evaluation, name: string, inv: Invocation, fi
       return defineAlias(ev, inv, finding);
     case 'xargs':
       return xargs(ev, inv, finding);
+    case 'parallel':
+      return parallel(ev, inv, finding);
     case 'find':
     case 'gfind':
       findActions(ev, inv, finding);
@@ -71,6 +73,7 @@ export function commandHandler(ev: Evaluation, name: string, inv: Invocation, fi
       sedScript(ev, inv, finding);
       return false;
   }
+  if (name === 'cd' || name === 'pushd') ev.changeDirectory(inv.words.slice(1).find((w) => !w.value.startsWith('-'))?.value);
   if (EDITORS.has(name) || PAGERS.has(name)) {
     editorCommands(ev, name, inv, finding);
     return false;
@@ -460,11 +463,42 @@ function xargs(ev: Evaluation, inv: Invocation, finding: Finding): boolean {
     if (XARGS_VALUE_FLAGS.has(flag) && value.length === flag.length && !value.includes('=')) i++;
   }
   const command = words.slice(i);
-  const items: Word[] = command.length === 0 ? [word('echo')] : command;
-  const inner = replace
-    ? items.map((w) => (w.value.includes(replace!) ? { ...w, value: w.value.split(replace!).join(ITEM) } : w))
-    : [...items, word(ITEM)];
-  ev.invoke({ ...inv, words: inner, argSources: inv.site.stdinFrom, stdinTaken: true }, finding);
+  // Items written in the command itself (`echo /usr /etc | xargs …`) are judged as themselves.
+  const known = literalStdin(inv.site)?.split(replace ? /\n/ : /\s+/).map((s) => s.trim()).filter(Boolean);
+  perItem(ev, inv, finding, command.length === 0 ? [word('echo')] : command, replace, known?.length ? known : undefined);
+  return true;
+}
+
+/**
+ * Runs a command once per input item, as xargs and parallel do: `{}`-style placeholders take the
+ * item, else it is appended. Known items are judged one by one; unknown ones as ITEM.
+ */
+function perItem(ev: Evaluation, inv: Invocation, finding: Finding, command: Word[], replace: string | undefined, known: string[] | undefined): void {
+  for (const item of known ?? [ITEM]) {
+    const inner = replace
+      ? command.map((w) => (w.value.includes(replace) ? { ...w, value: w.value.split(replace).join(item) } : w))
+      : [...command, word(item)];
+    ev.invoke({ ...inv, words: inner, argSources: known ? [] : inv.site.stdinFrom, stdinTaken: true }, finding);
+  }
+}
+
+const PARALLEL_VALUE_FLAGS = new Set(['-j', '--jobs', '-S', '--sshlogin', '-N', '--max-args', '-a', '--arg-file', '--delay', '--timeout', '--retries', '--joblog', '--results', '--tmpdir', '-d', '--delimiter', '--colsep']);
+const PARALLEL_PLACEHOLDER = /\{(?:\.|\/|\/\/|\/\.|#|%|\d+)?\}/g;
+
+/** `parallel CMD ::: items`, or items on standard input: the command runs once per item. */
+function parallel(ev: Evaluation, inv: Invocation, finding: Finding): boolean {
+  const words = inv.words;
+  let i = 1;
+  for (; i < words.length && words[i]!.value.startsWith('-'); i++) {
+    const value = words[i]!.value;
+    if (PARALLEL_VALUE_FLAGS.has(value)) i++;
+  }
+  const separator = words.findIndex((w, j) => j >= i && (w.value === ':::' || w.value === '::::'));
+  const command = words.slice(i, separator < 0 ? undefined : separator).map((w) => ({ ...w, value: w.value.replace(PARALLEL_PLACEHOLDER, '{}') }));
+  const listed = separator >= 0 && words[separator]!.value === ':::' ? words.slice(separator + 1) : undefined;
+  const known = listed?.every(isStatic) ? listed.map((w) => w.value) : (literalStdin(inv.site)?.split('\n').map((s) => s.trim()).filter(Boolean));
+  const replace = command.some((w) => w.value.includes('{}')) ? '{}' : undefined;
+  perItem(ev, inv, finding, command.length ? command : [word('echo')], replace, known?.length ? known : undefined);
   return true;
 }
 

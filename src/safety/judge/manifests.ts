@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { Evaluation, Finding, Invocation } from './evaluation.js';
 import { ADMIN_ROLES, HELM_ESCAPES, HOST_PATHS, MANIFEST_VERDICTS, NODE_CAPABILITIES } from './rules/manifests.js';
-import { isStatic, type CommandSite } from './script.js';
+import { literalStdin } from './script.js';
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
@@ -56,19 +56,6 @@ export function manifestEscapes(text: string): string[] {
   return found;
 }
 
-/** The text a command reads on standard input, when it is written in the command itself. */
-function stdinOf(site: CommandSite): string | undefined {
-  if (site.stdinText) return site.stdinText.literal ? site.stdinText.text : undefined;
-  const [from] = site.stdinFrom;
-  if (!from || site.stdinFrom.length > 1) return undefined;
-  const [name, ...args] = from.words;
-  if (!name || !args.every(isStatic)) return undefined;
-  if (name.value === 'echo') return args.filter((a) => !/^-[neE]+$/.test(a.value)).map((a) => a.value).join(' ');
-  if (name.value === 'printf') return args.map((a) => a.value).join(' ').replace(/\\n/g, '\n');
-  if (name.value === 'cat' && args.length === 0) return stdinOf(from);
-  return undefined;
-}
-
 const ALL_INTERFACES = /^(?:0\.0\.0\.0|::|\*|0)$/;
 
 /**
@@ -85,7 +72,7 @@ export function kubectlPayloads(ev: Evaluation, inv: Invocation, finding: Findin
   if (sub === 'apply' || sub === 'create' || sub === 'replace') {
     // The grammar drops a lone `-` right before a here-document (`-f - <<EOF`): a missing value reads stdin too.
     if ([...valueOf('-f'), ...valueOf('--filename')].some((v) => v === '-' || (v === '' && inv.site.stdinText))) {
-      const text = stdinOf(inv.site);
+      const text = literalStdin(inv.site);
       if (text !== undefined) texts.push(text);
     }
   }

@@ -83,3 +83,16 @@ export function upstreamOf(site: CommandSite): CommandSite[] {
   visit(site);
   return [...seen];
 }
+
+/** The text a command reads on standard input, when it is written in the command itself. */
+export function literalStdin(site: CommandSite): string | undefined {
+  if (site.stdinText) return site.stdinText.literal ? site.stdinText.text : undefined;
+  const [from] = site.stdinFrom;
+  if (!from || site.stdinFrom.length > 1) return undefined;
+  const [name, ...args] = from.words;
+  if (!name || !args.every(isStatic)) return undefined;
+  if (name.value === 'echo') return args.filter((a) => !/^-[neE]+$/.test(a.value)).map((a) => a.value).join(' ');
+  if (name.value === 'printf') return args.map((a) => a.value).join(' ').replace(/\\n/g, '\n');
+  if (name.value === 'cat' && args.length === 0) return literalStdin(from);
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import { DYNAMIC, type Assignment, type CommandSite, type Redirect, type ShellScript, type StdinText, type Word } from './script.js';
+import { evaluateArithmetic } from './arithmetic.js';
 
 /** Variables whose value is known well enough to judge paths built from them. */
 const KNOWN_VARIABLES: Record<string, string> = { HOME: '~', PWD: '.' };
@@ -330,10 +331,16 @@ class ScriptBuilder {
           if (child) this.wordPart(child, word, quoted);
         }
         return;
-      case 'arithmetic_expansion':
+      case 'arithmetic_expansion': {
+        const known = evaluateArithmetic(node.text.replace(/^\$\(\(|\)\)$/g, ''));
+        if (known !== undefined) {
+          word.value += String(known);
+          return;
+        }
         this.collectSubstitutions(node, word);
         word.value += DYNAMIC;
         return;
+      }
       default:
         if (node.namedChildCount === 0) {
           word.value += node.text;
