@@ -2,7 +2,7 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS } from './lexicon/intents.js';
+import { MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_MARKERS } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -34,7 +34,8 @@ const MEANS = new Set(MEANS_VERBS.verbs);
 export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
   const scores = new Map<Intent, number>();
   const best = new Map<Intent, { value: number; cue: string }>();
-  const firstClause = firstImperativeClause(a);
+  const asking = requestSentence(a);
+  const firstClause = firstImperativeClause(a, asking);
   const mainClause = meansClause(a, firstClause) ?? firstClause;
 
   for (const m of a.intents) {
@@ -45,8 +46,9 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     let value = cue.weight * usageFactor(a, m);
     if (mainClause !== undefined && a.clause[m.start]! > mainClause) value *= LATER_TASK;
     if (mainClause !== firstClause && a.clause[m.start]! < mainClause!) value *= MEANS_DISCOUNT;
-    // In prose of several sentences the first one states the request; the rest describe it.
-    if (a.sentence[m.start]! > 0) value *= LATER_SENTENCE;
+    // In prose of several sentences one states the request (a ticket's ask often comes after its
+    // background); the rest describe it.
+    if (a.sentence[m.start]! !== asking) value *= LATER_SENTENCE;
     scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + value);
     const current = best.get(cue.intent);
     if (!current || value > current.value) best.set(cue.intent, { value, cue: cue.phrase });
@@ -152,11 +154,30 @@ function isAttribute(a: Analysis, i: number): boolean {
   return false;
 }
 
-function firstImperativeClause(a: Analysis): number | undefined {
+function firstImperativeClause(a: Analysis, asking: number): number | undefined {
   for (const m of a.intents) {
+    if (a.sentence[m.start]! < asking) continue;
     if ((m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent && a.clauseHead[m.start] && !a.subordinate[m.start]) return a.clause[m.start];
   }
   return undefined;
+}
+
+/**
+ * The sentence that asks: the first one with a request marker ("please", "can you", "would it be
+ * possible") or that opens with a verb Reign acts on; else the first sentence. Sentences before it
+ * are background ("The nightly build has been red for three days.").
+ */
+function requestSentence(a: Analysis): number {
+  const last = a.sentence.at(-1) ?? 0;
+  if (last === 0) return 0;
+  for (let s = 0; s <= last; s++) {
+    const words = a.tokens.filter((_, i) => a.sentence[i] === s).map((t) => t.lower);
+    const text = ` ${words.join(' ')} `;
+    if (REQUEST_MARKERS.some((marker) => text.includes(` ${marker} `))) return s;
+    const first = a.tokens.findIndex((_, i) => a.sentence[i] === s);
+    if (a.intents.some((m) => m.start === first && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent)) return s;
+  }
+  return 0;
 }
 
 /**

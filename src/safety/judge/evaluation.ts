@@ -15,6 +15,13 @@ import { parseScript } from './syntax.js';
 const MAX_DEPTH = 12;
 
 const TABLES = tableIndex();
+/** A function's body with its positional parameters given the call's arguments. */
+function withArguments(body: string, args: string[]): string {
+  return body
+    .replace(/"\$[@*]"|\$[@*]/g, args.join(' '))
+    .replace(/"?\$\{?([1-9])\}?"?/g, (_all, n: string) => args[Number(n) - 1] ?? "''");
+}
+
 /** A shell glob as a regular expression over one path segment. */
 function globPattern(glob: string): RegExp {
   const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\[!/g, '[^');
@@ -57,8 +64,9 @@ export class Evaluation {
   private readonly facts = new Map<string, Set<string>>();
   readonly aliases = new Map<string, string>();
   readonly functions = new Set<string>();
-  /** The worst command in each function's body, so a call to it is judged by what it runs. */
-  private readonly functionBodies = new Map<string, { level: RiskLevel; part: string }>();
+  /** Each function's body, judged where it is called, with the call's arguments. */
+  private readonly functionTexts = new Map<string, string>();
+  private readonly called = new Set<string>();
   /** Where `cd` went; undefined while the text has not changed directory. */
   private directory: string | undefined;
   private readonly expandingAliases = new Set<string>();
@@ -99,9 +107,24 @@ export class Evaluation {
     }
     const script = parseScript(this.parser, text);
     if (script.hasSyntaxError) this.add(undefined, FLOW_VERDICTS.syntax, 'judge.syntax', part);
-    for (const name of script.functions) this.functions.add(name);
+    for (const [name, body] of script.functions) {
+      this.functions.add(name);
+      this.functionTexts.set(name, body);
+    }
     let level: RiskLevel = script.hasSyntaxError ? 'dangerous' : 'read';
-    for (const site of script.sites) level = maxRisk(level, this.site(site, depth).level);
+    // A function's body runs when it is called, with the call's arguments: judged there.
+    const bodies: CommandSite[] = [];
+    for (const site of script.sites) {
+      if (site.insideFunction !== undefined && script.functions.has(site.insideFunction)) {
+        if (site.words[0]?.value === site.insideFunction && site.forks) this.add(undefined, FLOW_VERDICTS.forkBomb, 'judge.fork-bomb', site.text);
+        bodies.push(site);
+        continue;
+      }
+      level = maxRisk(level, this.site(site, depth).level);
+    }
+    if (this.reasons.some((r) => r.rule === 'judge.fork-bomb')) level = 'dangerous';
+    // One defined and never called here is judged as written: it may be called later.
+    for (const site of bodies) if (!this.called.has(site.insideFunction!)) level = maxRisk(level, this.site(site, depth).level);
     return level;
   }
 
@@ -112,11 +135,7 @@ export class Evaluation {
     this.redirects(site, finding);
     const name = site.words[0];
     if (name) {
-      if (site.insideFunction && name.value === site.insideFunction && site.forks) {
-        this.add(finding, FLOW_VERDICTS.forkBomb, 'judge.fork-bomb', site.text);
-      }
       this.invoke({ site, words: site.words, argSources: [], depth }, finding);
-      if (site.insideFunction) this.recordFunctionBody(site.insideFunction, finding.level, site.text);
     } else if (site.assignments.length === 0 && site.redirects.length === 0) {
       this.add(finding, FLOW_VERDICTS.empty, 'judge.empty', site.text);
     }
@@ -232,7 +251,7 @@ export class Evaluation {
       return;
     }
     if (this.functions.has(name) && !inv.real) {
-      this.functionCall(name, finding, part);
+      this.functionCall(name, inv, finding);
       return;
     }
     if (this.commandHandler(this, name, inv, finding)) {
@@ -264,22 +283,23 @@ export class Evaluation {
     return true;
   }
 
-  private recordFunctionBody(name: string, level: RiskLevel, part: string): void {
-    const known = this.functionBodies.get(name);
-    if (!known || riskRank(level) > riskRank(known.level)) this.functionBodies.set(name, { level, part });
-  }
-
   /**
-   * A call to a function defined in the text takes the level of its body. One named after a real
-   * command shadows it, so a reader of `kubectl get pods` is told what actually runs.
+   * A call to a function defined in the text is judged by its body run with the call's arguments.
+   * One named after a real command shadows it, so a reader of `kubectl get pods` is told what runs.
    */
-  private functionCall(name: string, finding: Finding, part: string): void {
-    const body = this.functionBodies.get(name);
-    if (body && REAL_COMMANDS.has(name)) {
-      this.add(finding, { level: body.level, reason: `function \`${name}\` shadows the real command; its body runs \`${body.part}\`` }, 'judge.function.shadows', part);
+  private functionCall(name: string, inv: Invocation, finding: Finding): void {
+    const part = inv.site.text;
+    const body = this.functionTexts.get(name);
+    if (body === undefined) {
+      this.add(finding, FLOW_VERDICTS.function, 'judge.function', part);
       return;
     }
-    this.add(finding, body ? { level: body.level, reason: `calls the function ${name}, whose body runs \`${body.part}\`` } : FLOW_VERDICTS.function, 'judge.function', part);
+    this.called.add(name);
+    const text = withArguments(body, inv.words.slice(1).map((w) => w.raw));
+    const level = this.text(text, inv.depth + 1, part);
+    const shown = text.length > 100 ? `${text.slice(0, 99)}…` : text;
+    if (REAL_COMMANDS.has(name)) this.add(finding, { level, reason: `function \`${name}\` shadows the real command; its body runs \`${shown}\`` }, 'judge.function.shadows', part);
+    else this.add(finding, { level, reason: `calls the function ${name}, whose body runs \`${shown}\`` }, 'judge.function', part);
   }
 
   /** Judges a command by its tool table. */

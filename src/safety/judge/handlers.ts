@@ -383,6 +383,7 @@ function awkProgram(ev: Evaluation, program: Word, inv: Invocation, finding: Fin
     finding.level = maxRisk(finding.level, ev.text(match[1]!, inv.depth + 1, part));
   }
   for (const match of code.matchAll(AWK_EFFECTS.writeTo)) ev.pathEffect(finding, { kind: 'write' }, match[1]!, 'awk.write', part);
+  for (const match of code.matchAll(AWK_EFFECTS.readFrom)) ev.pathEffect(finding, { kind: 'print' }, match[1]!, 'awk.getline', part);
   ev.add(finding, { level: 'read', reason: 'processes text and prints it' }, 'awk.program', part);
   finding.traits.add('decodes');
 }
@@ -517,7 +518,8 @@ function findActions(ev: Evaluation, inv: Invocation, finding: Finding): void {
       const command = words.slice(i + 1, end < 0 ? undefined : end);
       i = end < 0 ? words.length : end;
       if (command.length === 0) continue;
-      const found = action.endsWith('dir') ? [`./${ITEM}`] : roots.map((root) => `${root.replace(/\/$/, '')}/${ITEM}`);
+      // -execdir runs from each file's own directory, but the files are still those under the roots.
+      const found = roots.map((root) => `${root.replace(/\/$/, '')}/${ITEM}`);
       for (const file of found) {
         const inner = command.map((w) => (w.value.includes('{}') ? { ...w, value: w.value.split('{}').join(file) } : w));
         ev.invoke({ ...inv, words: inner, stdinTaken: true }, finding);

@@ -587,3 +587,31 @@ describe('targets hidden by arithmetic, globs, directories and item lists', () =
     expect(levelOf('diff <(sort a.txt) <(sort b.txt)')).toBe('read');
   });
 });
+
+describe('function calls with their arguments, and reads that only look', () => {
+  it('runs a function body with the call\'s arguments', () => {
+    expect(levelOf('docker() { command docker "$@"; }; docker ps')).toBe('read');
+    expect(levelOf('docker() { command docker "$@"; }; docker system prune -af --volumes')).toBe('dangerous');
+    expect(levelOf('rmx() { rm -rf "$1"; }; rmx /etc')).toBe('dangerous');
+    expect(levelOf('rmx() { rm -rf "$1"; }; rmx ./build')).toBe('admin');
+    expect(levelOf('cleanup() { rm -rf /; }')).toBe('dangerous');
+    expect(rulesOf(':(){ :|:& };:')).toContain('judge.fork-bomb');
+  });
+
+  it('knows the read-only forms of commands that usually change things', () => {
+    expect(levelOf("vim -R -c 'set nu' README.md")).toBe('read');
+    expect(levelOf('kill -0 $(pgrep -f gunicorn | head -1)')).toBe('read');
+    expect(levelOf('kill -s 0 1234')).toBe('read');
+    expect(levelOf("kubectl get secret db -o jsonpath='{.metadata.creationTimestamp}'")).toBe('read');
+    expect(levelOf("kubectl get secret db -o jsonpath='{.data.password}'")).toBe('admin');
+    expect(levelOf('kubectl get secret db -o yaml')).toBe('admin');
+    expect(levelOf(`cat <<'EOF' | kubectl apply --dry-run=server -f -\napiVersion: v1\nkind: Pod\nmetadata: {name: c}\nspec:\n  hostPID: true\n  containers: [{name: c, image: alpine}]\nEOF`)).toBe('read');
+  });
+
+  it('sees the files awk reads with getline and the files find -execdir acts on', () => {
+    expect(levelOf(`awk 'BEGIN{while ((getline l < "/etc/shadow") > 0) print l}'`)).toBe('admin');
+    expect(levelOf('find ~ -type f -execdir shred -u {} \\;')).toBe('dangerous');
+    expect(levelOf('find . -name "*.tmp" -execdir rm {} \\;')).toBe('admin');
+    expect(levelOf("printf '%s\\n' /etc /boot | xargs -I{} rm -rf {}")).toBe('dangerous');
+  });
+});

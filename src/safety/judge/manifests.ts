@@ -69,7 +69,9 @@ export function kubectlPayloads(ev: Evaluation, inv: Invocation, finding: Findin
   const valueOf = (flag: string): string[] =>
     values.flatMap((v, i) => (v === flag ? [values[i + 1] ?? ''] : v.startsWith(`${flag}=`) ? [v.slice(flag.length + 1)] : []));
   const texts: string[] = [];
-  if (sub === 'apply' || sub === 'create' || sub === 'replace') {
+  // A server-side or client-side dry run only validates: nothing is created.
+  const dryRun = values.some((v) => v === '--dry-run' || (v.startsWith('--dry-run=') && v !== '--dry-run=none'));
+  if (!dryRun && (sub === 'apply' || sub === 'create' || sub === 'replace')) {
     // The grammar drops a lone `-` right before a here-document (`-f - <<EOF`): a missing value reads stdin too.
     if ([...valueOf('-f'), ...valueOf('--filename')].some((v) => v === '-' || (v === '' && inv.site.stdinText))) {
       const text = literalStdin(inv.site);

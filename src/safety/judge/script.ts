@@ -59,8 +59,8 @@ export interface CommandSite {
 
 export interface ShellScript {
   sites: CommandSite[];
-  /** Names of the functions the script defines. */
-  functions: Set<string>;
+  /** The functions the script defines: name → the text of its body. */
+  functions: Map<string, string>;
   /** The parser had to skip or guess at part of the text. */
   hasSyntaxError: boolean;
 }
@@ -92,7 +92,12 @@ export function literalStdin(site: CommandSite): string | undefined {
   const [name, ...args] = from.words;
   if (!name || !args.every(isStatic)) return undefined;
   if (name.value === 'echo') return args.filter((a) => !/^-[neE]+$/.test(a.value)).map((a) => a.value).join(' ');
-  if (name.value === 'printf') return args.map((a) => a.value).join(' ').replace(/\\n/g, '\n');
+  if (name.value === 'printf') {
+    // `printf '%s\n' a b` repeats its format for each argument, as printf does.
+    const [format = '', ...rest] = args.map((a) => a.value);
+    const shown = format.includes('%s') && rest.length ? rest.map((value) => format.replace('%s', value)).join('') : [format, ...rest].join(' ');
+    return shown.replace(/\\n/g, '\n');
+  }
   if (name.value === 'cat' && args.length === 0) return literalStdin(from);
   return undefined;
 }

@@ -26,7 +26,7 @@ export function loadShellParser(): Promise<Parser> {
 /** Parses shell text into the commands it would run. */
 export function parseScript(parser: Parser, text: string): ShellScript {
   const tree = parser.parse(text);
-  if (!tree) return { sites: [], functions: new Set(), hasSyntaxError: true };
+  if (!tree) return { sites: [], functions: new Map(), hasSyntaxError: true };
   try {
     const builder = new ScriptBuilder();
     builder.statement(tree.rootNode, []);
@@ -44,7 +44,7 @@ function shorten(text: string): string {
 
 class ScriptBuilder {
   readonly sites: CommandSite[] = [];
-  readonly functions = new Set<string>();
+  readonly functions = new Map<string, string>();
   private currentFunction: string | undefined;
   /** Loop variables and assignments from substitutions: the commands their value came from. */
   private readonly variableSources = new Map<string, CommandSite[]>();
@@ -134,10 +134,11 @@ class ScriptBuilder {
 
   private functionDefinition(node: Node): void {
     const name = node.childForFieldName('name')?.text ?? '';
-    this.functions.add(name);
+    const body = node.childForFieldName('body');
+    // `{ …; }` or `( … )`: the commands inside, as a call runs them.
+    this.functions.set(name, (body?.text ?? '').replace(/^\s*[{(]\s*|\s*[})]\s*$/g, ''));
     const outer = this.currentFunction;
     this.currentFunction = name;
-    const body = node.childForFieldName('body');
     if (body) this.statement(body, []);
     this.currentFunction = outer;
   }

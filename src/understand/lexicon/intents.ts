@@ -269,6 +269,13 @@ export const TASK_STARTING_KINDS: CueKind[] = ['verb', 'command'];
  * Verbs that are usually the means to a later task: "find the .bak files and remove them" asks to
  * remove. When a later task of the request has one of `then` as its intent, that task decides.
  */
+/** Words that mark the sentence of a request that asks, among sentences that only tell. */
+export const REQUEST_MARKERS = [
+  'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'can someone', 'could someone', 'can somebody', 'can we', 'could we',
+  'would it be possible', 'is it possible', 'i would like', "i'd like", 'i want', 'we want', 'we need', 'i need', 'need you', "let's", 'lets',
+  'go ahead', 'kindly',
+];
+
 export const MEANS_VERBS = { verbs: ['find', 'locate', 'search', 'look for', 'grep', 'identify'], then: ['destroy', 'execute', 'backup'] as Intent[] };
 
 /**

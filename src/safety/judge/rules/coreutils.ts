@@ -212,7 +212,10 @@ const compressors: ToolTable = {
 const editors: ToolTable = {
   id: 'editor',
   names: ['vi', 'vim', 'nvim', 'nano', 'emacs', 'pico', 'joe', 'micro', 'ed', 'ex', 'code', 'subl'],
-  rules: [{ id: 'edit', level: 'write', reason: 'opens files for editing', effects: [{ kind: 'write', on: 'args' }] }],
+  rules: [
+    { id: 'read-only', when: { anyFlag: ['-R'] }, level: 'read', reason: 'opens files read-only' },
+    { id: 'edit', level: 'write', reason: 'opens files for editing', effects: [{ kind: 'write', on: 'args' }] },
+  ],
   otherwise: { level: 'write', reason: 'opens files for editing' },
 };
 

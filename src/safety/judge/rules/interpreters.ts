@@ -105,6 +105,8 @@ export const AWK_EFFECTS = {
   pipeTo: /\|\s*&?\s*"((?:\\.|[^"])*)"/g,
   commandInput: /"((?:\\.|[^"])*)"\s*\|\s*getline/g,
   writeTo: />>?\s*"((?:\\.|[^"])*)"/g,
+  /** `getline line < "/etc/shadow"`: reads (and usually prints) that file. */
+  readFrom: /getline\b[^<;}]*<\s*"((?:\\.|[^"])*)"/g,
 };
 
 /** sed commands that write a file (`w FILE`, `s/…/…/w FILE`) or run one (`e`). */

@@ -2,7 +2,11 @@ import type { ToolTable } from './types.js';
 
 const SELECTORS = ['-l', '--selector', '--field-selector'];
 const SECRET_KINDS = /^(secrets?|secret\/.+|secrets\/.+)$/;
-const PRINTS_DATA = /^(ya?ml|json|jsonpath.*|go-template.*|template.*|custom-columns.*)$/;
+/**
+ * Output formats that print a Secret's values: the whole object, or a template that reaches its data
+ * (a template naming only `.metadata` prints no secret; one read from a file may print anything).
+ */
+const PRINTS_DATA = /^(?:ya?ml|json)$|^(?:jsonpath|go-template|template|custom-columns)-file|^(?:jsonpath|go-template|template|custom-columns)(?:=.*(?:\.data\b|stringData|\.\.|\*|range|\$).*)?$/i;
 const PROTECTED_NAMESPACES = /^(kube-system|kube-public|kube-node-lease|default)$/;
 const NAMESPACE_KINDS = /^(ns|namespace|namespaces)$/;
 

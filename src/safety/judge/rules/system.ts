@@ -8,6 +8,8 @@ const kill: ToolTable = {
   valueFlags: ['-s', '-n'],
   rules: [
     { id: 'list-signals', when: { anyFlag: ['-l', '-L', '--list', '--table'] }, level: 'read', reason: 'lists signal names' },
+    { id: 'check', when: { anyFlag: ['-0'] }, level: 'read', reason: 'signal 0 only checks that the process exists' },
+    { id: 'check', when: { flagValue: { '-s': /^0$/ } }, level: 'read', reason: 'signal 0 only checks that the process exists' },
     { id: 'every-process', when: { word: /^-1$/ }, level: 'dangerous', reason: 'signals every process the user may signal' },
     { id: 'process', level: 'admin', reason: 'stops a process', traits: ['acts-on-targets'] },
   ],
