@@ -92,3 +92,13 @@ describe('rules brain', () => {
     expect(p.message).toMatch(/I can:/);
   });
 });
+
+describe('what the rules brain offers instead', () => {
+  it('lists the capabilities nearest to the request: same intent first, then the same tool', async () => {
+    const p = await plan(read('back up the orders database in prod', { intent: 'backup', domains: ['kubernetes'], entities: { name: 'orders', environments: ['prod'] } }));
+    const offered = p.message!.split('\n').filter((l) => l.startsWith('  - '));
+    expect(offered[0]).toMatch(/back up/i);
+    const restart = await plan(read('restart the api pods in staging', { intent: 'update', domains: ['kubernetes'], entities: { name: 'api', environments: ['staging'] }, details: { verb: 'restart' } }));
+    expect(restart.message!.split('\n').filter((l) => l.startsWith('  - ')).slice(0, 2).join('\n')).toMatch(/restart|stop|start|change/i);
+  });
+});

@@ -83,10 +83,21 @@ function uniqueId(base: string, steps: Step[]): string {
   return id;
 }
 
+/** How close a recipe is to what was asked: same intent and tool, then same intent, then same tool, then the same object. */
+function closeness(i: Interpretation, r: Recipe): number {
+  const object = i.details.object ?? i.details.view;
+  return (r.intent === i.intent ? 4 : 0) + (i.domains.includes(r.domain) ? 2 : 0) + (object !== undefined && r.object === object ? 1 : 0);
+}
+
+/** The capabilities nearest to a request, best first; the list order breaks ties. */
+function nearest(i: Interpretation, recipes: readonly Recipe[], count = 6): Recipe[] {
+  const ranked = recipes.map((r, n) => ({ r, n, score: closeness(i, r) })).sort((a, b) => b.score - a.score || a.n - b.n);
+  const seen = new Set<string>();
+  return ranked.filter(({ r }) => !seen.has(r.does) && seen.add(r.does)).slice(0, count).map(({ r }) => r);
+}
+
 /** The answer to a request Reign understood but has no recipe for: what it can do instead. */
 function cannotYet(i: Interpretation, recipes: readonly Recipe[]): string {
   const understood = `I understood "${i.text}" as ${i.intent} on ${i.domains.join(', ') || 'no tool'}, but I cannot plan that yet.`;
-  const examples = recipes.filter((r) => i.domains.includes(r.domain)).slice(0, 6);
-  const shown = examples.length ? examples : recipes.filter((_, n) => n % 4 === 0).slice(0, 8);
-  return [understood, 'I can:', ...shown.map((r) => `  - ${r.does}  (e.g. "${r.example}")`)].join('\n');
+  return [understood, 'Nearest to that, I can:', ...nearest(i, recipes).map((r) => `  - ${r.does}  (e.g. "${r.example}")`)].join('\n');
 }
