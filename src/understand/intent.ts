@@ -2,7 +2,7 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_MARKERS } from './lexicon/intents.js';
+import { CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_MARKERS } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -59,6 +59,13 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     const value = 2;
     scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
     best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for ${artifact}` });
+  }
+
+  const named = objectRequest(a);
+  if (named) {
+    const value = 1.5;
+    scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
+    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for a new ${named}` });
   }
 
   // The strongest single cue decides; the others add a little, so repeated weak symptoms do not
@@ -160,6 +167,24 @@ function firstImperativeClause(a: Analysis, asking: number): number | undefined 
     if ((m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent && a.clauseHead[m.start] && !a.subordinate[m.start]) return a.clause[m.start];
   }
   return undefined;
+}
+
+const CREATABLE = new Set(CREATABLE_OBJECTS);
+
+/**
+ * A request that only names a thing to have ("gke cluster in europe-west1 for analytics", "k8s
+ * secret w the stripe key in ns billing"): no verb, question or symptom anywhere, and the thing
+ * is not one that exists already ("the cluster").
+ */
+function objectRequest(a: Analysis): string | undefined {
+  if (a.text.includes('?')) return undefined;
+  const acts = a.intents.some((m) => m.row.intent && m.row.kind !== 'noun' && m.row.kind !== 'none' && usageFactor(a, m) >= 0.5);
+  if (acts) return undefined;
+  const first = a.tokens.findIndex((t) => CREATABLE.has(t.lemma));
+  if (first < 0 || a.clause[first] !== 0) return undefined;
+  const before = a.tokens.slice(0, first);
+  if (before.some((t) => SETS.definite.has(t.lemma) || SETS.demonstratives.has(t.lemma))) return undefined;
+  return a.tokens[first]!.lemma;
 }
 
 /**

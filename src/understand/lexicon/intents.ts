@@ -269,6 +269,16 @@ export const TASK_STARTING_KINDS: CueKind[] = ['verb', 'command'];
  * Verbs that are usually the means to a later task: "find the .bak files and remove them" asks to
  * remove. When a later task of the request has one of `then` as its intent, that task decides.
  */
+/**
+ * Things a request with no verb asks for by naming them ("eks cluster in eu-west-1 for the data
+ * team", "s3 bucket for the logs pls"): a new one of them.
+ */
+export const CREATABLE_OBJECTS = [
+  'repo', 'repository', 'bucket', 'cluster', 'namespace', 'configmap', 'secret', 'registry', 'network', 'volume', 'database', 'db',
+  'queue', 'topic', 'vpc', 'vnet', 'subnet', 'pipeline', 'workflow', 'container', 'vm', 'instance', 'role', 'webhook', 'dashboard',
+  'cronjob', 'branch', 'tag', 'release', 'stack', 'environment', 'serviceaccount', 'keyvault', 'vault',
+];
+
 /** Words that mark the sentence of a request that asks, among sentences that only tell. */
 export const REQUEST_MARKERS = [
   'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'can someone', 'could someone', 'can somebody', 'can we', 'could we',
