@@ -38,7 +38,11 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
   const firstClause = firstImperativeClause(a, asking);
   const mainClause = meansClause(a, firstClause) ?? firstClause;
 
-  for (const m of a.intents) {
+  // Quoted text (an error message, a pasted command) says what happened; the words around it say
+  // what is asked, when they hold a cue of their own.
+  const unquoted = a.intents.filter((m) => m.row.intent && m.row.kind !== 'none' && !a.tokens[m.start]!.quoted);
+  const counted = unquoted.length ? unquoted : a.intents;
+  for (const m of counted) {
     const cue = m.row;
     if (!cue.intent || cue.kind === 'none') continue;
     if (cue.onlyWith && !cue.onlyWith.some((d) => namedDomains.has(d))) continue;
@@ -59,6 +63,14 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     const value = 2;
     scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
     best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for ${artifact}` });
+  }
+
+  // "the worker pod restarts every 5 min": only reports of what happens, and no question — a symptom.
+  const actions = counted.filter((m) => m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command'));
+  if (actions.length && actions.every((m) => reportsWhatHappens(a, m)) && !a.text.includes('?') && a.sentence.at(-1) === 0) {
+    const value = 1.2;
+    scores.set('debug', (scores.get('debug') ?? 0) + value);
+    best.set('debug', { value: Math.max(value, best.get('debug')?.value ?? 0), cue: `a report that ${a.tokens[actions[0]!.start]!.lower} happens` });
   }
 
   const named = objectRequest(a);
@@ -132,11 +144,26 @@ function afterToolWord(a: Analysis, i: number): boolean {
 
 /** The action named is what something else does: followed by "keeps", "fails", "is", "of". */
 function isSubject(a: Analysis, m: Match<IntentCue>): boolean {
+  if (reportsWhatHappens(a, m)) return true;
   const next = a.tokens[m.end];
   if (!next || next.breakBefore) return false;
   // "the upgrade of grafana hangs": a bare action word followed by "of" names an event
   if (PREDICATES.has(next.lower)) return true;
   return next.lemma === 'of' && m.anchors.every((i) => !SETS.determiners.has(a.tokens[i]!.lemma)) && a.tokens.some((t) => PREDICATES.has(t.lower));
+}
+
+/**
+ * "the worker pod restarts every 5 min", "terraform shows a diff every plan": a verb in the third
+ * person after its subject tells what happens; a request says it in the base form ("restart the
+ * worker").
+ */
+function reportsWhatHappens(a: Analysis, m: Match<IntentCue>): boolean {
+  const verb = a.tokens[m.start]!;
+  // "keeps showing a diff", "kept restarting": what keeps happening is reported, not asked for.
+  if (m.start > 0 && a.tokens[m.start - 1]!.lemma === 'keep' && /ing$/.test(verb.lower)) return true;
+  if (m.end - m.start !== 1 || a.clauseHead[m.start] || !/[^s]s$/.test(verb.lower) || verb.lemma === verb.lower) return false;
+  const before = a.tokens.slice(0, m.start).filter((_, i) => a.clause[i] === a.clause[m.start]);
+  return before.length > 0 && !before.some((t) => SETS.fillers.has(t.lemma) || t.lower === 'please' || t.lower === 'pls');
 }
 
 /**

@@ -249,3 +249,33 @@ describe('names that are also service words', () => {
     }
   });
 });
+
+describe('the structure of the sentence decides the intent', () => {
+  const intentOf = (text: string) => understand(text).intent;
+
+  it('takes the intent from the sentence that asks, after a ticket\'s background', () => {
+    expect(intentOf('The nightly export has been failing since Tuesday. Please restart the exporter container.')).toBe('update');
+    expect(intentOf('Users are seeing stale pages. Can you roll back the web release in staging?')).toBe('rollback');
+    expect(intentOf('Disk usage on the runner is at 90%. Remove the dangling images.')).toBe('destroy');
+  });
+
+  it('reads a request that only names a new thing as a create', () => {
+    expect(intentOf('gke cluster in europe-west1 for analytics')).toBe('create');
+    expect(intentOf('namespace payments-dev on the cluster asap')).toBe('create');
+    expect(intentOf('s3 bucket for the audit logs pls')).toBe('create');
+    expect(intentOf('the cluster')).toBe('clarify');
+  });
+
+  it('reads a report of what keeps happening as debug', () => {
+    expect(intentOf('the worker pod restarts every 5 min in prod')).toBe('debug');
+    expect(intentOf('rebase dies on a lock file conflict')).toBe('debug');
+    expect(intentOf('the nightly job deletes too many rows')).toBe('debug');
+    expect(intentOf('restart the worker pod in prod')).toBe('update');
+  });
+
+  it('does not take its intent from a quoted error message when the words around it say what is asked', () => {
+    expect(intentOf('docker compose up fails with `port is already allocated`')).toBe('debug');
+    expect(intentOf('can you run `npm test` in the api container')).toBe('execute');
+    expect(intentOf('`helm rollback api 4 -n shop`')).toBe('rollback');
+  });
+});

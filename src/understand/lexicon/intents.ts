@@ -155,6 +155,7 @@ export const INTENT_CUES: IntentCue[] = [
     'unable', 'not accessible', 'not reachable', 'unreachable', 'throwing', '502', '500', '503', '504', 'pending',
     'complain', 'error', 'errors', 'corrupted', 'imagepullbackoff', 'errimagepull', 'evicted', 'refused', 'denied',
     'not starting', 'not responding', 'unhealthy', 'degraded', 'red', 'help',
+    'dies', 'died', 'dying', 'flaky', 'flaking', 'every single', 'every time', 'each time', 'over and over', 'again and again',
   ]),
 
   // execute: one-off system or shell tasks
