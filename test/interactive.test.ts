@@ -51,3 +51,33 @@ describe('at a terminal', () => {
     expect(fresh.code).toBe(2);
   });
 });
+
+describe('a reading Reign is not sure of', () => {
+  const unsure = 'redis thing for the team maybe';
+
+  it('is shown and asked about at a terminal before anything changes; no runs nothing', async () => {
+    const r = await atTerminal([unsure], sandbox(), [{ when: /is that right\? \[y\/N\]/, send: 'n' }]);
+    expect(r.screen).toContain('I read this as: create · docker · services=redis — is that right?');
+    expect(r.code).toBe(2);
+  });
+
+  it('is the answer without a terminal: exit 2 with the question, --yes or not, and the clarification object with --json', () => {
+    const box = sandbox();
+    for (const args of [[unsure], [unsure, '--yes']]) {
+      const r = reign(args, box);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('I read this as: create · docker · services=redis — is that right? Nothing was run');
+    }
+    const json = reign([unsure, '--json'], box);
+    expect(json.code).toBe(2);
+    const body = JSON.parse(json.stdout) as { question: string; interpretations: { confidence: number }[] };
+    expect(body.question).toMatch(/^I read this as: .* — is that right\?$/);
+    expect(body.interpretations[0]!.confidence).toBeLessThan(0.7);
+  });
+
+  it('does not stop a plan, or a clear request', () => {
+    const box = sandbox();
+    expect(reign(['plan', unsure], box).code).toBe(0);
+    expect(reign(['how much disk is free', '--json'], box).code).toBe(0);
+  });
+});

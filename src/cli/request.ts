@@ -27,6 +27,7 @@ export interface RequestOptions extends SessionOptions, Pick<PlanOptions, 'trans
 export async function requestCommand(app: App, text: string, opts: RequestOptions, out: Output): Promise<number> {
   const prepared = await prepareRequest(app, text, opts, out);
   if ('exit' in prepared) return prepared.exit;
+  if (prepared.unsure && !(await readingConfirmed(prepared, out))) return EXIT.usage;
   return confirmAndExecute(app, prepared.plan, prepared.review, opts, out, prepared.interpretations);
 }
 
@@ -59,7 +60,20 @@ export async function applyCommand(app: App, file: string, opts: RequestOptions,
   return confirmAndExecute(app, plan, review, opts, out, plan.interpretations);
 }
 
-type Prepared = { interpretations: Interpretation[]; plan: Plan; review: Review } | { exit: number };
+type Prepared = { interpretations: Interpretation[]; plan: Plan; review: Review; unsure?: boolean } | { exit: number };
+
+/**
+ * A reading below the confidence Reign acts on, for a plan that changes something: asked at a
+ * terminal; otherwise the question is the answer (exit 2), as for any request too vague to act on.
+ */
+async function readingConfirmed(prepared: Exclude<Prepared, { exit: number }>, out: Output): Promise<boolean> {
+  const reading = prepared.interpretations.map(interpretationLine).join('; then ');
+  const question = `I read this as: ${reading} — is that right?`;
+  if (!out.json && canPrompt()) return /^y(es)?$/i.test(await ask(`${question} [y/N] `));
+  if (out.json) out.jsonValue({ interpretations: prepared.interpretations, question, plan: prepared.plan, review: prepared.review });
+  else out.note(`${question} Nothing was run: say it again with the tool and the target, e.g. "scale the worker service of the compose stack to 3".`);
+  return false;
+}
 
 async function prepareRequest(app: App, text: string, opts: RequestOptions & { quiet?: boolean }, out: Output): Promise<Prepared> {
   const outcome = await planRequest(app, text, {

@@ -18,7 +18,7 @@ import { createRulesBrain } from '../brains/rules/index.js';
 import type { Config, Role } from '../config/schema.js';
 import type { SecretScanner } from '../safety/secrets/index.js';
 import type { Store } from '../store/store.js';
-import type { SessionDefaults } from '../understand/index.js';
+import { ASK_BELOW, type SessionDefaults } from '../understand/index.js';
 import { stopOnSignals } from './interrupt.js';
 import { planAndReview, reviewPlanned, type PipelineDeps } from './plan.js';
 import { understandInSession, type Clarifier, type SessionOptions, type Understanding } from './session.js';
@@ -56,7 +56,8 @@ export interface PlanOptions extends SessionOptions {
 
 export type PlanOutcome =
   | Exclude<Understanding, { kind: 'understood' }>
-  | { kind: 'planned'; interpretations: Interpretation[]; plan: Plan; review: Review }
+  /** `unsure`: the reading is below the confidence Reign acts on and the plan changes something: confirm the reading first. */
+  | { kind: 'planned'; interpretations: Interpretation[]; plan: Plan; review: Review; unsure: boolean }
   /** Understood, but the plan has no steps: the brain's message says why. */
   | { kind: 'empty'; interpretations: Interpretation[]; plan: Plan; review: Review; message: string };
 
@@ -74,7 +75,9 @@ export async function planRequest(deps: FlowDeps, text: string, opts: PlanOption
   const { plan, review } = await planAndReview(text, understood.interpretations, { ...pipeline, brain: narrowed(pipeline.brain, opts.transformPlan) });
   if (plan.steps.length === 0) return { kind: 'empty', interpretations, plan, review, message: plan.message ?? opts.emptyMessage ?? 'nothing to do' };
   await understood.remember();
-  return { kind: 'planned', interpretations, plan, review };
+  // Reads may go ahead on any reading; a change waits for the reading to be confirmed.
+  const unsure = interpretations.some((i) => i.confidence < ASK_BELOW) && review.steps.some((s) => s.risk !== 'read');
+  return { kind: 'planned', interpretations, plan, review, unsure };
 }
 
 /** The brain that plans: the embedded rules brain over every domain's recipes. */

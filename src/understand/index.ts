@@ -24,4 +24,5 @@
 export { understand, understandAll, continueWith, defaultsStated, remember, explain } from './understand.js';
 export { createMemory, memoryToState, memoryFromState } from './memory.js';
 export { wordDetails } from './details.js';
+export { ASK_BELOW } from './confidence.js';
 export type { ConversationMemory, SessionDefaults } from './memory.js';

@@ -11,10 +11,12 @@ import { SETS } from './tables.js';
  * relative clause ("a workflow that deploys it"). Later tasks count less than the first one: the
  * first task is the main goal unless a later one is plainly the point.
  */
-interface IntentDecision {
+export interface IntentDecision {
   intent: Intent | undefined;
   score: number;
   runnerUp: number;
+  /** What kind of evidence decided: a cue of the lexicon, or a rule about the whole request. */
+  basis: 'verb' | 'command' | 'question' | 'symptom' | 'noun' | 'artifact' | 'object' | 'report' | 'none';
   /** The cues that decided, for explanations. */
   reasons: string[];
 }
@@ -33,7 +35,7 @@ const MEANS = new Set(MEANS_VERBS.verbs);
 
 export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
   const scores = new Map<Intent, number>();
-  const best = new Map<Intent, { value: number; cue: string }>();
+  const best = new Map<Intent, { value: number; cue: string; basis: IntentDecision['basis'] }>();
   const asking = requestSentence(a);
   const firstClause = firstImperativeClause(a, asking);
   const mainClause = meansClause(a, firstClause) ?? firstClause;
@@ -55,14 +57,14 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     if (a.sentence[m.start]! !== asking) value *= LATER_SENTENCE;
     scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + value);
     const current = best.get(cue.intent);
-    if (!current || value > current.value) best.set(cue.intent, { value, cue: cue.phrase });
+    if (!current || value > current.value) best.set(cue.intent, { value, cue: cue.phrase, basis: cue.kind });
   }
 
   const artifact = artifactRequest(a);
   if (artifact) {
     const value = 2;
     scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
-    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for ${artifact}` });
+    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for ${artifact}`, basis: 'artifact' });
   }
 
   // "the worker pod restarts every 5 min": only reports of what happens, and no question — a symptom.
@@ -70,24 +72,24 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
   if (actions.length && actions.every((m) => reportsWhatHappens(a, m)) && !a.text.includes('?') && a.sentence.at(-1) === 0) {
     const value = 1.2;
     scores.set('debug', (scores.get('debug') ?? 0) + value);
-    best.set('debug', { value: Math.max(value, best.get('debug')?.value ?? 0), cue: `a report that ${a.tokens[actions[0]!.start]!.lower} happens` });
+    best.set('debug', { value: Math.max(value, best.get('debug')?.value ?? 0), cue: `a report that ${a.tokens[actions[0]!.start]!.lower} happens`, basis: 'report' });
   }
 
   const named = objectRequest(a);
   if (named) {
     const value = 1.5;
     scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
-    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for a new ${named}` });
+    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for a new ${named}`, basis: 'object' });
   }
 
   // The strongest single cue decides; the others add a little, so repeated weak symptoms do not
   // outvote one clear request.
   const ranked = [...best.entries()]
-    .map(([intent, b]) => ({ intent, value: b.value + 0.15 * ((scores.get(intent) ?? 0) - b.value), cue: b.cue }))
+    .map(([intent, b]) => ({ intent, value: b.value + 0.15 * ((scores.get(intent) ?? 0) - b.value), cue: b.cue, basis: b.basis }))
     .sort((x, y) => y.value - x.value);
   const top = ranked[0];
-  if (!top) return { intent: undefined, score: 0, runnerUp: 0, reasons: [] };
-  return { intent: top.intent, score: top.value, runnerUp: ranked[1]?.value ?? 0, reasons: [`intent ${top.intent} from "${top.cue}"`] };
+  if (!top) return { intent: undefined, score: 0, runnerUp: 0, basis: 'none', reasons: [] };
+  return { intent: top.intent, score: top.value, runnerUp: ranked[1]?.value ?? 0, basis: top.basis, reasons: [`intent ${top.intent} from "${top.cue}"`] };
 }
 
 function usageFactor(a: Analysis, m: Match<IntentCue>): number {

@@ -15,6 +15,7 @@ import { DEFAULT_APPLIES_TO, DEFAULT_STATEMENT_PATTERNS } from './lexicon/defaul
 import { REFERRING_WORDS, HISTORY_REFERENCES } from './lexicon/words.js';
 import { STRENGTH_VALUE } from './lexicon/domains.js';
 import { CLARIFYING_QUESTIONS, HISTORY_QUESTION, QUALITY_QUESTION, QUALITY_WORDS, VERB_QUESTIONS } from './lexicon/questions.js';
+import { confidenceFeatures, confidenceOf, type ConfidenceFeatures } from './confidence.js';
 
 interface Options {
   /** A later task of one request: with no target of its own it acts on the previous task's subject. */
@@ -29,6 +30,8 @@ interface Options {
 export interface Explanation {
   interpretation: Interpretation;
   reasons: string[];
+  /** What the confidence was computed from, when the request was read as something to do. */
+  features?: ConfidenceFeatures;
 }
 
 const REFERRING = new Set(REFERRING_WORDS);
@@ -117,7 +120,9 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
 
   if (!intent || domains.domains.length === 0) {
     const question = questionFor(a, intent, decision.reasons);
-    return { interpretation: { ...clarification(text, entities, question, intent ? 0.75 : 0.9, applied), stated }, reasons: [...reasons, 'nothing to act on: asking'] };
+    // Vague with nothing recognisable is surely vague; vague while naming things may be a misreading.
+    const named = Object.keys(entities).length > 0 || evidence.length > 0;
+    return { interpretation: { ...clarification(text, entities, question, intent ? 0.75 : named ? 0.55 : 0.9, applied), stated }, reasons: [...reasons, 'nothing to act on: asking'] };
   }
 
   // "terraform plan in infra", "build an image from api": the directory to work in, used or refused.
@@ -136,12 +141,12 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
     if (names.length) entities.name = one(names);
     else delete entities.name;
   }
-  const intentMargin = decision.score > 0 ? decision.score / (decision.score + decision.runnerUp) : 0.5;
-  const domainSureness = { named: 1, hinted: 0.8, default: 0.65, none: 0.3 }[domains.basis];
-  const confidence = Math.min(0.99, Math.round((0.2 + 0.45 * intentMargin + 0.3 * domainSureness) * 100) / 100);
+  const features = confidenceFeatures(a, decision, domains.basis);
+  const confidence = confidenceOf(features);
   return {
     interpretation: { text, intent, domains: domains.domains, entities, details, confidence, question: null, applied, stated },
     reasons,
+    features,
   };
 }
 
