@@ -18,11 +18,13 @@ const NLU_SETS = [
   { path: '../shared/evals/nlu-dev.jsonl', use: 'dev' },
   ...jsonlIn('src/understand/examples/').map((path) => ({ path, use: 'examples' })),
   ...jsonlIn('bench/understanding/').map((path) => ({ path, use: 'measured' })),
-  ...jsonlIn('bench/evals/', 'nlu-').map((path) => ({ path, use: 'held out' })),
+  ...jsonlIn('bench/evals/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
+  ...jsonlIn('bench/evals-b/', 'nlu-').map((path) => ({ path, use: 'held out' })),
 ];
 const SHELL_SETS = [
   { path: '../shared/evals/shell-dev.jsonl', use: 'dev' },
-  ...jsonlIn('bench/evals/', 'shell-').map((path) => ({ path, use: 'held out' })),
+  ...jsonlIn('bench/evals/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
+  ...jsonlIn('bench/evals-b/', 'shell-').map((path) => ({ path, use: 'held out' })),
 ];
 
 function batch(subcommand, path) {
@@ -45,7 +47,7 @@ function auroc(items) {
 }
 
 /** The confidence under which Reign shows its reading and asks before changing anything. */
-const THRESHOLD = Number(process.env.REIGN_EVAL_THRESHOLD ?? 0.8);
+const THRESHOLD = Number(process.env.REIGN_EVAL_THRESHOLD ?? 0.7);
 
 function scoreNlu(items, got) {
   let intents = 0, domains = 0, tp = 0, predicted = 0, expected = 0, clarify = 0, clarifyHit = 0;
