@@ -3,7 +3,7 @@ import type { Analysis } from './analyze.js';
 import { FILE_NAME, isImageReference, numberValue } from './analyze.js';
 import { CLOSED_CLASS, MEANINGFUL_WORDS, SETS, SINGLE_WORD_VERBS } from './tables.js';
 import type { Environment } from './lexicon/environments.js';
-import { LOCAL_DEV_PHRASES } from './lexicon/environments.js';
+import { ENVIRONMENT_SYNONYMS, LOCAL_DEV_PHRASES } from './lexicon/environments.js';
 import type { Cloud } from './lexicon/clouds.js';
 import type { CiSystem } from './lexicon/ci.js';
 import { MEMORY_UNITS } from './lexicon/numbers.js';
@@ -94,6 +94,12 @@ export function extractEntities(a: Analysis): Extracted {
   }
   tokens.forEach((t, i) => {
     if (t.lemma === 'local' && SETS.localDevNext.has(lemma(i + 1)) && !envs.includes('dev')) { envs.push('dev'); take(i); }
+    // "qa/stage/prod", "dev,staging": a list of environments written as one word.
+    const parts = t.lower.split(/[/,+]/);
+    if (parts.length > 1 && parts.every((p) => ENVIRONMENT_WORDS.has(p))) {
+      for (const p of parts) envs.push(ENVIRONMENT_WORDS.get(p)!);
+      take(i);
+    }
   });
   if (!envs.includes('dev') && /\b(local|my|localhost)/i.test(a.text) && LOCAL_DEV_PHRASES.some((p) => containsPhrase(a, p))) {
     envs.push('dev');
@@ -165,7 +171,8 @@ export function extractEntities(a: Analysis): Extracted {
   const clauseHasPortWord = new Set<number>();
   tokens.forEach((t, i) => {
     const mapping = /^(\d{2,5}):(\d{1,5})(\/(tcp|udp))?$/.exec(t.lower);
-    if (mapping) { ports.push(Number(mapping[1])); take(i); return; }
+    // "at 16:45", "after 3:30": a time of day, not a port mapping.
+    if (mapping && !isTimeOfDay(t.lower, lemma(i - 1))) { ports.push(Number(mapping[1])); take(i); return; }
     if (['port', '-p', '--port', 'expose', 'exposing', 'exposed', 'listen', 'listening', 'localhost'].includes(t.lemma) || (t.lemma === 'on' && isPortLike(tokens[i + 1]?.lower, true) && !SETS.countNouns.has(lemma(i + 2)) && !UNIT_WORDS.has(lemma(i + 2)))) {
       let j = i + 1;
       if (['on', 'port'].includes(lemma(j))) j++;
@@ -185,9 +192,25 @@ export function extractEntities(a: Analysis): Extracted {
 
   // replicas: "3 replicas", "to three", "replicas=4", "between 2 and 6"
   const replicas: number[] = [];
+  const scaledServices: string[] = [];
   tokens.forEach((t, i) => {
-    const flag = /^(?:--)?replicas[=:](\d+)$/.exec(t.lower);
+    // `--replicas=4`, `replicas: 6`, `maxReplicas: 12`, `replicaCount=3`: a count written as a setting.
+    const flag = /^(?:--)?(?:max|min)?replicas?(?:count)?[=:](\d+)$/.exec(t.lower);
     if (flag) { replicas.push(Number(flag[1])); return; }
+    const setting = t.lower !== 'replica' && t.lower !== 'replicas' || tokens[i + 1]?.breakBefore;
+    if (/^(?:max|min)?replicas?(?:count)?$/.test(t.lower) && setting && numberValue(tokens[i + 1]) !== undefined && !used[i + 1]) {
+      replicas.push(numberValue(tokens[i + 1])!);
+      take(i + 1);
+      return;
+    }
+    // `--scale worker=3` (Compose): the service and its count.
+    const scale = t.lower === '--scale' ? /^([a-z0-9][a-z0-9_.-]*)=(\d+)$/.exec(lower(i + 1)) : /^--scale=([a-z0-9][a-z0-9_.-]*)=(\d+)$/.exec(t.lower);
+    if (scale) {
+      replicas.push(Number(scale[2]));
+      scaledServices.push(scale[1]!);
+      take(t.lower === '--scale' ? i + 1 : i);
+      return;
+    }
     if ((t.lower === '--replicas' || t.lemma === 'replica' && lower(i + 1) === '=') && numberValue(tokens[i + 1]) !== undefined) { replicas.push(numberValue(tokens[i + 1])!); take(i + 1); return; }
     const n = numberValue(t);
     if (n === undefined || used[i]) return;
@@ -265,7 +288,7 @@ export function extractEntities(a: Analysis): Extracted {
   // names last: the user's own word for the thing acted on
   const nameKinds = new Map<string, string>();
   const names = extractNames(a, used, nameKinds);
-  names.push(...repositories);
+  names.push(...repositories, ...scaledServices);
   const taken = new Set([...(entities.services ?? []), ...list(entities.namespace), ...list(entities.branch), ...list(entities.environments), ...list(entities.image)].map((v) => String(v).toLowerCase()));
   const finalNames = unique(names).filter((n) => !taken.has(n.toLowerCase()));
   if (finalNames.length) entities.name = one(finalNames);
@@ -492,6 +515,15 @@ function clauseHasVersionWord(a: Analysis, i: number): boolean {
 function containsPhrase(a: Analysis, phrase: string): boolean {
   const words = phrase.split(' ');
   return a.tokens.some((_, i) => words.every((w, k) => a.tokens[i + k]?.lower === w));
+}
+
+/** Environment words written unambiguously, for lists joined into one word ("qa/stage/prod"). */
+const ENVIRONMENT_WORDS = new Map(ENVIRONMENT_SYNONYMS.filter((s) => s.environment && !s.phrase.includes(' ')).map((s) => [s.phrase, s.environment!] as const));
+
+/** `HH:MM` with an hour and two-digit minutes, unless a port word names it a mapping. */
+function isTimeOfDay(value: string, before: string): boolean {
+  const time = /^(\d{1,2}):(\d{2})$/.exec(value);
+  return Boolean(time) && Number(time![1]) <= 23 && Number(time![2]) <= 59 && !['port', '-p', '--publish', 'publish', 'map', 'mapping'].includes(before);
 }
 
 function isPortLike(value: string | undefined, strict = false): boolean {

@@ -279,3 +279,27 @@ describe('the structure of the sentence decides the intent', () => {
     expect(intentOf('`helm rollback api 4 -n shop`')).toBe('rollback');
   });
 });
+
+describe('values written as settings, lists and times', () => {
+  it('reads counts written as flags and config keys as scaling', () => {
+    expect(understand('docker compose up -d --scale consumer=3')).toMatchObject({ intent: 'scale', entities: { name: 'consumer', replicas: 3 } });
+    expect(understand('maxReplicas: 12 for checkout in prod')).toMatchObject({ intent: 'scale', entities: { replicas: 12, environments: ['prod'] } });
+    expect(understand('replicas: 6 for checkout in stg').entities.replicas).toBe(6);
+  });
+
+  it('reads environment lists written with slashes', () => {
+    expect(understand('deploy notifier 1.3.0 to qa/stage/prod in that order').entities.environments).toEqual(['test', 'staging', 'prod']);
+    expect(understand('push acme/web to the registry').entities.environments).toBeUndefined();
+  });
+
+  it('does not take a time of day for a port', () => {
+    expect(understand('restart the api at 16:45').entities.port).toBeUndefined();
+    expect(understand('run nginx on 8080:80').entities.port).toBe(8080);
+    expect(understand('run sshd with -p 22:22').entities.port).toBe(22);
+  });
+
+  it('reads bringing data back as a restore', () => {
+    expect(understand("bring the grafana dashboards back from yesterday's export").intent).toBe('restore');
+    expect(understand('reload the customers table from the s3 backup').intent).toBe('restore');
+  });
+});

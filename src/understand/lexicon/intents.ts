@@ -83,6 +83,7 @@ export const INTENT_CUES: IntentCue[] = [
     'replica', 'replica count', 'autoscaling', 'autoscaler', 'hpa', 'horizontal pod autoscaler', 'more memory',
     'more cpu', 'more ram', 'more resources', 'more capacity', 'more instances', 'more copies', 'more replicas',
     'memory limit', 'cpu limit', 'in parallel', 'max size', 'min size', 'desired count', 'node count',
+    'maxreplicas', 'minreplicas', 'replicacount', '--scale', 'desiredcount', 'desired_count', 'max_size', 'min_size',
     'of memory', 'of ram', '<number> instance', '<number> copy', '<number> node', '<number> task', '<number> worker',
     'copies of', 'more nodes', 'more workers', 'capacity', '<number> pod', '<number> replica', 'max instance',
     'min instance', 'max replica', 'min replica', 'maximum instance', 'minimum instance', 'resource limit',
@@ -127,9 +128,10 @@ export const INTENT_CUES: IntentCue[] = [
   // restore
   ...cues('restore', 'verb', 1.2, [
     'restore', 'recover', 'load … dump', 'load … backup', 'load … snapshot', 'load … tarball', 'import … dump',
-    'import … backup', 'bring back', 'undelete', 'reimport', 'rehydrate', 'replay … dump',
+    'import … backup', 'bring back', 'bring … back', 'get … back', 'put … back', 'undelete', 'reimport', 'rehydrate', 'replay … dump',
+    'reload … from', 'load … from … backup', 'load … from … export',
   ]),
-  ...cues('restore', 'noun', 0.6, ['from … backup', 'from … snapshot', 'from … dump']),
+  ...cues('restore', 'noun', 0.6, ['from … backup', 'from … snapshot', 'from … dump', 'from … export']),
 
   // rollback
   ...cues('rollback', 'verb', 1.2, [
@@ -194,6 +196,8 @@ export const INTENT_CUES: IntentCue[] = [
     'kubectl cordon', 'kubectl drain', 'apt-get install', 'apt install', 'npm install', 'kubectl rollout restart',
   ]),
   ...cues('scale', 'command', 2, ['kubectl scale', 'kubectl autoscale', 'docker compose up --scale', 'docker service scale']),
+  // `docker compose up -d --scale worker=3`: the flag says the request, whatever comes between.
+  ...cues('scale', 'command', 2.5, ['docker compose up … --scale', 'docker-compose up … --scale', 'compose up … --scale']),
   ...cues('monitor', 'command', 2, [
     'docker ps', 'docker logs', 'docker images', 'docker inspect', 'docker stats', 'docker top', 'docker image ls',
     'docker container ls', 'docker network ls', 'docker volume ls', 'docker compose ps', 'docker compose logs',
