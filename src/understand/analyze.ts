@@ -62,6 +62,30 @@ export function numberValue(token: Token | undefined, allowWeak = false): number
   return word;
 }
 
+/** Words that set aside what follows them, up to the next break: "not", "except", "instead of". */
+const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'except', 'excluding', 'nor']);
+const NEGATION_PAIRS = new Set(['instead of', 'rather than', 'other than', 'apart from', 'but not']);
+/** Words that end what a negation sets aside: "don't restart it, just reload it". */
+const NEGATION_ENDS = new Set(['but', 'just', 'only', 'instead', 'rather', 'then', 'so', 'please', 'i', 'we', 'it']);
+const NEGATION_REACH = 5;
+const AUXILIARIES = new Set(['can', 'could', 'does', 'did', 'is', 'are', 'was', 'were', 'will', 'would', 'should', 'has', 'have', 'had', 'may', 'might', 'must', 'am']);
+
+export function negationScope(tokens: Token[]): boolean[] {
+  const negated = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    const pair = i + 1 < tokens.length ? `${tokens[i]!.lower} ${tokens[i + 1]!.lower}` : '';
+    // "it can not connect", "the pod does not start": a symptom, not something set aside.
+    const reports = tokens[i]!.lower === 'not' && i > 0 && AUXILIARIES.has(tokens[i - 1]!.lower);
+    const start = NEGATION_PAIRS.has(pair) ? i + 2 : NEGATIONS.has(tokens[i]!.lower) && !reports ? i + 1 : -1;
+    if (start < 0 || tokens[i]!.quoted) continue;
+    for (let j = start; j < tokens.length && j < start + NEGATION_REACH; j++) {
+      if (j > start && (tokens[j]!.breakBefore || NEGATION_ENDS.has(tokens[j]!.lower))) break;
+      negated[j] = true;
+    }
+  }
+  return negated;
+}
+
 function isPlural(token: Token): boolean {
   return token.lower !== token.lemma && singular(token.lower) === token.lemma;
 }
@@ -79,8 +103,14 @@ export function analyze(text: string): Analysis {
   const ownership = tokens.some((t) => t.lower === 'chown' || t.lower === 'chgrp');
   const claimed = new Array<boolean>(tokens.length).fill(false);
 
+  // "everything except kibana", "don't touch prod", "instead of a compose file": set aside, never
+  // a thing acted on, a tool used or the action asked for.
+  const negated = negationScope(tokens);
+  const kept = <T>(matches: Match<T>[]) => matches.filter((m) => !(m.anchors.length > 0 && m.anchors.every((i) => negated[i])));
+  negated.forEach((n, i) => n && (claimed[i] = true));
+
   // "nodes" are Kubernetes nodes, not Node.js: a service word counts only as written, not plural.
-  const services = matchAll(tokens, INDEX.services, classes, (row, start) => !row.services || !isPlural(tokens[start]!) || row.phrase === tokens[start]!.lower);
+  const services = kept(matchAll(tokens, INDEX.services, classes, (row, start) => !row.services || !isPlural(tokens[start]!) || row.phrase === tokens[start]!.lower));
   for (const m of services) if (m.row.services) for (const a of m.anchors) classes[a]!.add('service');
   tokens.forEach((t, i) => {
     if (isImageReference(t.raw) && !(ownership && OWNER_GROUP.test(t.raw))) classes[i]!.add('image');
@@ -88,11 +118,11 @@ export function analyze(text: string): Analysis {
     if (FILE_NAME.test(t.raw) && !t.raw.includes('/')) classes[i]!.add('file');
   });
 
-  const environments = matchAll(tokens, INDEX.environments, classes);
-  const clouds = matchAll(tokens, INDEX.clouds, classes);
-  const ci = matchAll(tokens, INDEX.ci, classes);
-  const domains = matchAll(tokens, INDEX.domains, classes);
-  const cloudResources = matchAll(tokens, INDEX.cloudResources, classes);
+  const environments = kept(matchAll(tokens, INDEX.environments, classes));
+  const clouds = kept(matchAll(tokens, INDEX.clouds, classes));
+  const ci = kept(matchAll(tokens, INDEX.ci, classes));
+  const domains = kept(matchAll(tokens, INDEX.domains, classes));
+  const cloudResources = kept(matchAll(tokens, INDEX.cloudResources, classes));
   for (const list of [services, clouds, ci]) for (const m of list) for (const a of m.anchors) claimed[a] = true;
   // an ambiguous environment word ("test") is claimed only once its position makes it one
   for (const m of environments) if (!m.row.ambiguous) for (const a of m.anchors) claimed[a] = true;
@@ -102,7 +132,7 @@ export function analyze(text: string): Analysis {
     for (const a of m.anchors) claimed[a] = true;
   }
 
-  const intents = matchAll(tokens, INDEX.intents, classes);
+  const intents = kept(matchAll(tokens, INDEX.intents, classes));
   const { clause, subordinate, clauseHead } = clauseStructure(tokens, intents);
   let sentenceNumber = 0;
   const sentence = tokens.map((t, i) => (i > 0 && t.sentenceBefore ? ++sentenceNumber : sentenceNumber));

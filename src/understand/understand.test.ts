@@ -303,3 +303,18 @@ describe('values written as settings, lists and times', () => {
     expect(understand('reload the customers table from the s3 backup').intent).toBe('restore');
   });
 });
+
+describe('what a request sets aside', () => {
+  it('leaves negated and excluded things out of the entities, the tools and the intent', () => {
+    expect(understand("don't touch prod, just staging: scale api to 4").entities.environments).toEqual(['staging']);
+    expect(understand('instead of a compose file, give me plain docker run commands for nginx and php').domains).toEqual(['docker']);
+    expect(understand("i don't want terraform for this, write the s3 bucket as a CloudFormation template").domains).toEqual(['cloudformation']);
+    expect(understand("don't open a PR, just commit the changes and push to fix/timeouts").domains).toEqual(['git']);
+    expect(understand('restart everything except kibana and logstash').entities.services).toBeUndefined();
+  });
+
+  it('keeps a negation that reports a symptom', () => {
+    expect(understand('the pod does not start').intent).toBe('debug');
+    expect(understand("why can't the api reach redis in compose")).toMatchObject({ intent: 'debug', entities: { services: ['redis'] } });
+  });
+});

@@ -157,6 +157,7 @@ export const INTENT_CUES: IntentCue[] = [
     'unable', 'not accessible', 'not reachable', 'unreachable', 'throwing', '502', '500', '503', '504', 'pending',
     'complain', 'error', 'errors', 'corrupted', 'imagepullbackoff', 'errimagepull', 'evicted', 'refused', 'denied',
     'not starting', 'not responding', 'unhealthy', 'degraded', 'red', 'help',
+    'not start', 'not come up', 'not boot', 'not load', 'not connect', 'not run', 'not deploy', 'not build', 'not pull',
     'dies', 'died', 'dying', 'flaky', 'flaking', 'every single', 'every time', 'each time', 'over and over', 'again and again',
   ]),
 
