@@ -2,7 +2,7 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_MARKERS } from './lexicon/intents.js';
+import { CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_FRAMES, REQUEST_MARKERS } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -32,6 +32,7 @@ const SUBJECT_USE = 0.2;
 const MEANS_DISCOUNT = 0.5;
 const PREDICATES = new Set(PREDICATE_WORDS);
 const MEANS = new Set(MEANS_VERBS.verbs);
+const FRAMES = new Set(REQUEST_FRAMES);
 
 export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
   const scores = new Map<Intent, number>();
@@ -111,7 +112,7 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
       if (subordinate) return 0.3;
       if (a.clauseHead[i] || afterToolWord(a, i)) return HEAD_BOOST;
       if (isNounUse(a, i)) return 0.25;
-      if (a.tokens[i - 1]?.lemma === 'to') return 0.4;
+      if (a.tokens[i - 1]?.lemma === 'to') return FRAMES.has(a.tokens[i - 2]?.lemma ?? '') ? HEAD_BOOST : 0.4;
       return 0.8;
   }
 }

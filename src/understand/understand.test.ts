@@ -318,3 +318,15 @@ describe('what a request sets aside', () => {
     expect(understand("why can't the api reach redis in compose")).toMatchObject({ intent: 'debug', entities: { services: ['redis'] } });
   });
 });
+
+describe('polite and indirect requests', () => {
+  it('takes the verb after "would it be possible to", "I would like to" as the request', () => {
+    expect(understand('Excuse me, would it be possible to uninstall the sentry chart from the tools namespace? We moved to a hosted plan.').intent).toBe('destroy');
+    expect(understand('Hello, would it be possible to convert our docker-compose.yml into Kubernetes manifests?').intent).toBe('create');
+  });
+
+  it('reads asking someone to take a look as debug', () => {
+    expect(understand('The nightly build on GitLab has been red for three days. Can someone take a look?').intent).toBe('debug');
+    expect(understand('something is wrong with the payments-db container, have a look').intent).toBe('debug');
+  });
+});

@@ -148,7 +148,8 @@ export const INTENT_CUES: IntentCue[] = [
   ...cues('debug', 'verb', 1.3, [
     'debug', 'troubleshoot', 'diagnose', 'investigate', 'figure out', 'find out', 'look into', 'fix', 'repair',
     'shell into', 'exec into', 'ssh into', 'get a shell', 'open a shell', 'attach to', 'drop into', 'get into',
-    'dig into', 'resolve', 'sort … out', 'port-forward',
+    'dig into', 'resolve', 'sort … out', 'port-forward', 'take a look', 'have a look', 'check on', 'how do i fix', 'how to fix',
+    'what gives', 'something is up', 'something is wrong', 'what is up with', 'what is wrong with',
   ]),
   ...cues('debug', 'symptom', 0.5, [
     'crashloop', 'crashlooping', 'crashloopbackoff', 'crash', 'crashing', 'keep crashing', 'failing', 'fail', 'fails',
@@ -284,6 +285,9 @@ export const CREATABLE_OBJECTS = [
   'queue', 'topic', 'vpc', 'vnet', 'subnet', 'pipeline', 'workflow', 'container', 'vm', 'instance', 'role', 'webhook', 'dashboard',
   'cronjob', 'branch', 'tag', 'release', 'stack', 'environment', 'serviceaccount', 'keyvault', 'vault',
 ];
+
+/** "would it be possible to uninstall …", "I'd like to export …": the verb after these is the request. */
+export const REQUEST_FRAMES = ['possible', 'want', 'like', 'need', 'wanted', 'able', 'trying', 'try', 'going', 'please'];
 
 /** Words that mark the sentence of a request that asks, among sentences that only tell. */
 export const REQUEST_MARKERS = [
