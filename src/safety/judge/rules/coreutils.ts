@@ -197,6 +197,18 @@ const archives: ToolTable = {
   otherwise: { level: 'write', reason: 'works with an archive' },
 };
 
+/** `zip -r - ~/.gnupg`: an archive written to the output is the files' content, printed. */
+const zipArchives: ToolTable = {
+  id: 'archive.zip',
+  names: ['zip'],
+  bundles: true,
+  rules: [
+    { id: 'to-output', when: { arg: /^-$/ }, level: 'read', reason: 'packs files and prints the archive', effects: [{ kind: 'print', on: 'args' }] },
+    { id: 'files', level: 'write', reason: 'writes an archive' },
+  ],
+  otherwise: { level: 'write', reason: 'writes an archive' },
+};
+
 const compressors: ToolTable = {
   id: 'archive.compress',
   names: ['gzip', 'bzip2', 'xz', 'lzma', 'zstd', 'lz4', 'pigz', 'zip', 'unzip', '7z', '7za', 'rar', 'unrar', 'compress', 'uncompress'],
@@ -241,7 +253,7 @@ const find: ToolTable = {
 };
 
 export const COREUTILS_TABLES: ToolTable[] = [
-  printers, printenv, renderers, echo, decoders, rm, shred, copy, move, create, permissions, dd, sort, archives, compressors, editors, sedInPlace, find,
+  printers, printenv, renderers, echo, decoders, rm, shred, copy, move, create, permissions, dd, sort, archives, zipArchives, compressors, editors, sedInPlace, find,
   // Last, so the specific tables above win for the names they share with it.
   inspection,
 ];
