@@ -2,7 +2,7 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_FRAMES, REQUEST_MARKERS } from './lexicon/intents.js';
+import { CAPACITY_WORDS, CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_FRAMES, REQUEST_MARKERS } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -90,6 +90,9 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     .sort((x, y) => y.value - x.value);
   const top = ranked[0];
   if (!top) return { intent: undefined, score: 0, runnerUp: 0, basis: 'none', reasons: [] };
+  if (top.intent === 'update' && changesCapacity(a, counted)) {
+    return { intent: 'scale', score: top.value, runnerUp: ranked[1]?.intent === 'scale' ? 0 : (ranked[1]?.value ?? 0), basis: top.basis, reasons: [`intent scale from "${top.cue}" on memory, CPU or replicas`] };
+  }
   return { intent: top.intent, score: top.value, runnerUp: ranked[1]?.value ?? 0, basis: top.basis, reasons: [`intent ${top.intent} from "${top.cue}"`] };
 }
 
@@ -200,6 +203,14 @@ function firstImperativeClause(a: Analysis, asking: number): number | undefined 
 }
 
 const CREATABLE = new Set(CREATABLE_OBJECTS);
+const CAPACITY = new Set(CAPACITY_WORDS);
+
+/** An update whose clause is about memory, CPU or replicas ("raise its memory limit to 4 GB"). */
+function changesCapacity(a: Analysis, matches: Match<IntentCue>[]): boolean {
+  const verb = matches.find((m) => m.row.intent === 'update' && m.row.kind === 'verb');
+  if (!verb) return false;
+  return a.tokens.some((t, i) => a.clause[i] === a.clause[verb.start] && a.sentence[i] === a.sentence[verb.start] && CAPACITY.has(t.lemma));
+}
 
 /**
  * A request that only names a thing to have ("gke cluster in europe-west1 for analytics", "k8s

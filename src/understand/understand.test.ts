@@ -330,3 +330,12 @@ describe('polite and indirect requests', () => {
     expect(understand('something is wrong with the payments-db container, have a look').intent).toBe('debug');
   });
 });
+
+describe('capacity changes said as updates', () => {
+  it('reads raising memory, CPU or replicas as a scale, and a version bump as an update', () => {
+    expect(understand('bump the memory on the search-indexer pods in the qa namespace to 2Gi').intent).toBe('scale');
+    expect(understand('Raise its memory limit to 4 GB in the compose file').intent).toBe('scale');
+    expect(understand('bump api to 2.4 in stg').intent).toBe('update');
+    expect(understand('import the existing RDS instance into tf').intent).toBe('update');
+  });
+});

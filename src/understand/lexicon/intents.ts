@@ -289,6 +289,9 @@ export const CREATABLE_OBJECTS = [
 /** "would it be possible to uninstall …", "I'd like to export …": the verb after these is the request. */
 export const REQUEST_FRAMES = ['possible', 'want', 'like', 'need', 'wanted', 'able', 'trying', 'try', 'going', 'please'];
 
+/** What a capacity change acts on: "bump the memory on the indexer pods to 2Gi" is a scale, not an update. */
+export const CAPACITY_WORDS = ['memory', 'mem', 'ram', 'cpu', 'cpus', 'heap', 'replica', 'vcpu', 'vcpus'];
+
 /** Words that mark the sentence of a request that asks, among sentences that only tell. */
 export const REQUEST_MARKERS = [
   'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'can someone', 'could someone', 'can somebody', 'can we', 'could we',
