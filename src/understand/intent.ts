@@ -2,7 +2,7 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { CAPACITY_WORDS, CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_FRAMES, REQUEST_MARKERS } from './lexicon/intents.js';
+import { CAPACITY_WORDS, COMMAND_LINE_PROGRAMS, COMMAND_LINE_VERBS, CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_FRAMES, REQUEST_MARKERS } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -51,7 +51,9 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     if (cue.onlyWith && !cue.onlyWith.some((d) => namedDomains.has(d))) continue;
     if (cue.headOnly && !a.clauseHead[m.start]) continue;
     let value = cue.weight * usageFactor(a, m);
-    if (mainClause !== undefined && a.clause[m.start]! > mainClause) value *= LATER_TASK;
+    // "…, how do i fix": asking why or how to fix is the point wherever it stands.
+    const asksFix = cue.intent === 'debug' && cue.kind === 'question';
+    if (mainClause !== undefined && a.clause[m.start]! > mainClause && !asksFix) value *= LATER_TASK;
     if (mainClause !== firstClause && a.clause[m.start]! < mainClause!) value *= MEANS_DISCOUNT;
     // In prose of several sentences one states the request (a ticket's ask often comes after its
     // background); the rest describe it.
@@ -74,6 +76,13 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     const value = 1.2;
     scores.set('debug', (scores.get('debug') ?? 0) + value);
     best.set('debug', { value: Math.max(value, best.get('debug')?.value ?? 0), cue: `a report that ${a.tokens[actions[0]!.start]!.lower} happens`, basis: 'report' });
+  }
+
+  const typed = commandLineIntent(a);
+  if (typed) {
+    const value = 2.2;
+    scores.set(typed.intent, (scores.get(typed.intent) ?? 0) + value);
+    best.set(typed.intent, { value: Math.max(value, best.get(typed.intent)?.value ?? 0), cue: typed.word, basis: 'command' });
   }
 
   const named = objectRequest(a);
@@ -203,6 +212,31 @@ function firstImperativeClause(a: Analysis, asking: number): number | undefined 
 }
 
 const CREATABLE = new Set(CREATABLE_OBJECTS);
+const PROGRAMS = new Set(COMMAND_LINE_PROGRAMS);
+
+/** `git tag -d v3.0.0`, `aws cloudformation describe-stack-events …`: what a pasted command line does. */
+function commandLineIntent(a: Analysis): { intent: Intent; word: string } | undefined {
+  if (!PROGRAMS.has(a.tokens[0]?.lower ?? '')) return undefined;
+  // The subcommand words (`aws cloudformation describe-stack-events`), up to three, before any pipe
+  // or list operator: `… | head -20` and "… and then show me the pods" are not what it does.
+  const words: string[] = [];
+  let plain = 0;
+  for (const t of a.tokens.slice(1)) {
+    if (t.breakBefore || ['|', '&&', ';', '||'].includes(t.raw) || plain === 3) break;
+    words.push(t.raw);
+    if (!t.raw.startsWith('-')) plain++;
+  }
+  const program = a.tokens[0]!.lower;
+  if (program === 'git' && words[0] === 'push' && words.some((w) => w.startsWith(':'))) return { intent: 'destroy', word: 'git push :ref' };
+  // `-d` deletes a git tag or branch; for docker it detaches.
+  const deletesByFlag = program === 'git' && (words[0] === 'tag' || words[0] === 'branch');
+  for (const word of words) {
+    if (/^-[dD]$/.test(word) && !deletesByFlag) continue;
+    const hit = COMMAND_LINE_VERBS.find(([, pattern]) => pattern.test(word));
+    if (hit) return { intent: hit[0], word };
+  }
+  return undefined;
+}
 const CAPACITY = new Set(CAPACITY_WORDS);
 
 /** An update whose clause is about memory, CPU or replicas ("raise its memory limit to 4 GB"). */

@@ -339,3 +339,16 @@ describe('capacity changes said as updates', () => {
     expect(understand('import the existing RDS instance into tf').intent).toBe('update');
   });
 });
+
+describe('command lines typed as requests', () => {
+  it('reads what the command does from its subcommand words', () => {
+    expect(understand('git tag -d v3.0.0-beta && git push origin :refs/tags/v3.0.0-beta').intent).toBe('destroy');
+    expect(understand('aws cloudformation describe-stack-events --stack-name payments-api | head -20').intent).toBe('monitor');
+    expect(understand('az group delete -n rg-old').intent).toBe('destroy');
+    expect(understand('docker run -d -p 8080:80 nginx').intent).toBe('create');
+  });
+
+  it('lets a question how to fix outweigh the command pasted with it', () => {
+    expect(understand('git push origin feature/x gives me rejected non-fast-forward, how do i fix').intent).toBe('debug');
+  });
+});

@@ -148,9 +148,11 @@ export const INTENT_CUES: IntentCue[] = [
   ...cues('debug', 'verb', 1.3, [
     'debug', 'troubleshoot', 'diagnose', 'investigate', 'figure out', 'find out', 'look into', 'fix', 'repair',
     'shell into', 'exec into', 'ssh into', 'get a shell', 'open a shell', 'attach to', 'drop into', 'get into',
-    'dig into', 'resolve', 'sort … out', 'port-forward', 'take a look', 'have a look', 'check on', 'how do i fix', 'how to fix',
-    'what gives', 'something is up', 'something is wrong', 'what is up with', 'what is wrong with',
+    'dig into', 'resolve', 'sort … out', 'port-forward', 'take a look', 'have a look', 'check on',
+    'something is up', 'something is wrong', 'what is up with', 'what is wrong with',
   ]),
+  // "git push … gives me `rejected`, how do i fix": asking how to fix outweighs the command pasted with it.
+  ...cues('debug', 'question', 2.5, ['how do i fix', 'how to fix', 'how can i fix', 'what gives', 'why does', 'why is', 'why do']),
   ...cues('debug', 'symptom', 0.5, [
     'crashloop', 'crashlooping', 'crashloopbackoff', 'crash', 'crashing', 'keep crashing', 'failing', 'fail', 'fails',
     'broken', 'broke', 'not working', 'not work', 'stuck', 'hang', 'hangs', 'time out', 'timed out', 'oomkilled',
@@ -291,6 +293,16 @@ export const REQUEST_FRAMES = ['possible', 'want', 'like', 'need', 'wanted', 'ab
 
 /** What a capacity change acts on: "bump the memory on the indexer pods to 2Gi" is a scale, not an update. */
 export const CAPACITY_WORDS = ['memory', 'mem', 'ram', 'cpu', 'cpus', 'heap', 'replica', 'vcpu', 'vcpus'];
+
+/**
+ * A command line typed as the request (`aws cloudformation describe-stack-events …`, `git tag -d v3`):
+ * the program, then what its words say it does. Tried only when the text starts with the program.
+ */
+export const COMMAND_LINE_PROGRAMS = ['aws', 'az', 'gcloud', 'kubectl', 'oc', 'docker', 'podman', 'git', 'gh', 'helm', 'terraform', 'tofu', 'docker-compose', 'systemctl', 'crontab'];
+export const COMMAND_LINE_VERBS: [Intent, RegExp][] = [
+  ['destroy', /^(?:delete|remove|rm|rmi|destroy|uninstall|prune|purge|-d|-D|--delete)(?:-[a-z-]+)?$/],
+  ['monitor', /^(?:describe|get|list|ls|show|status|logs?|history|top|inspect|view|diff|plan|output|ps|events)(?:-[a-z-]+)?$/],
+];
 
 /** Words that mark the sentence of a request that asks, among sentences that only tell. */
 export const REQUEST_MARKERS = [
