@@ -275,7 +275,8 @@ function requestSentence(a: Analysis): number {
     const text = ` ${words.join(' ')} `;
     if (REQUEST_MARKERS.some((marker) => text.includes(` ${marker} `))) return s;
     const first = a.tokens.findIndex((_, i) => a.sentence[i] === s);
-    if (a.intents.some((m) => m.start === first && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent)) return s;
+    // A one-word program name ("Last week's migration…") is an ordinary word at the start of prose.
+    if (a.intents.some((m) => m.start === first && m.row.intent && (m.row.kind === 'verb' || (m.row.kind === 'command' && m.anchors.length > 1)))) return s;
   }
   return 0;
 }

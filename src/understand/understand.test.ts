@@ -352,3 +352,15 @@ describe('command lines typed as requests', () => {
     expect(understand('git push origin feature/x gives me rejected non-fast-forward, how do i fix').intent).toBe('debug');
   });
 });
+
+describe('tickets whose first word is also a program', () => {
+  it('reads "Last week\'s …" as prose, and the sentence that asks as the request', () => {
+    expect(understand("Last week's migration corrupted some rows. We have a mongodump from Sunday. Please restore it to the mongo container.").intent).toBe('restore');
+    expect(understand('We dropped the sessions table on staging. There is a dump from 02:00. Please load it back into the postgres pod.').intent).toBe('restore');
+    expect(understand('last -n 20').intent).toBe('monitor');
+  });
+
+  it('reads a cron job on a machine as shell work', () => {
+    expect(understand('cron on this box to clear /tmp every night at 3')).toMatchObject({ intent: 'create', domains: ['shell'] });
+  });
+});

@@ -129,7 +129,7 @@ export const INTENT_CUES: IntentCue[] = [
   ...cues('restore', 'verb', 1.2, [
     'restore', 'recover', 'load … dump', 'load … backup', 'load … snapshot', 'load … tarball', 'import … dump',
     'import … backup', 'bring back', 'bring … back', 'get … back', 'put … back', 'undelete', 'reimport', 'rehydrate', 'replay … dump',
-    'reload … from', 'load … from … backup', 'load … from … export',
+    'reload … from', 'load … from … backup', 'load … from … export', 'load … back', 'load … back into',
   ]),
   ...cues('restore', 'noun', 0.6, ['from … backup', 'from … snapshot', 'from … dump', 'from … export']),
 
@@ -285,7 +285,7 @@ export const TASK_STARTING_KINDS: CueKind[] = ['verb', 'command'];
 export const CREATABLE_OBJECTS = [
   'repo', 'repository', 'bucket', 'cluster', 'namespace', 'configmap', 'secret', 'registry', 'network', 'volume', 'database', 'db',
   'queue', 'topic', 'vpc', 'vnet', 'subnet', 'pipeline', 'workflow', 'container', 'vm', 'instance', 'role', 'webhook', 'dashboard',
-  'cronjob', 'branch', 'tag', 'release', 'stack', 'environment', 'serviceaccount', 'keyvault', 'vault',
+  'cronjob', 'cron', 'branch', 'tag', 'release', 'stack', 'environment', 'serviceaccount', 'keyvault', 'vault',
 ];
 
 /** "would it be possible to uninstall …", "I'd like to export …": the verb after these is the request. */
