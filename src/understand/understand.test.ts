@@ -364,3 +364,15 @@ describe('tickets whose first word is also a program', () => {
     expect(understand('cron on this box to clear /tmp every night at 3')).toMatchObject({ intent: 'create', domains: ['shell'] });
   });
 });
+
+describe('file tasks and removals said in other words', () => {
+  it('reads counting lines, setting permissions and bundling files as execute', () => {
+    expect(understand('how many lines in src/ total').intent).toBe('execute');
+    expect(understand('Set permissions to 640 on everything in /srv/uploads').intent).toBe('execute');
+    expect(understand('Please bundle those logs up as a single gzip').intent).toBe('execute');
+  });
+
+  it('reads "can go" as a removal', () => {
+    expect(understand('The hack-2024 repository on GitHub can go.')).toMatchObject({ intent: 'destroy', domains: ['github'] });
+  });
+});

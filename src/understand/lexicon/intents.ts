@@ -115,7 +115,7 @@ export const INTENT_CUES: IntentCue[] = [
   ...cues('destroy', 'verb', 1, [
     'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'uninstall', 'purge',
     'drop', 'wipe', 'close', 'get rid of', 'decommission', 'erase', 'deprovision', 'nuke', 'discard', 'evict',
-    'deregister', 'unregister', 'archive … repo',
+    'deregister', 'unregister', 'archive … repo', 'can go', 'can be deleted', 'can be removed', 'no longer needed',
   ]),
 
   // backup
@@ -174,6 +174,8 @@ export const INTENT_CUES: IntentCue[] = [
   ]),
   // Counting lines or files is a file task, even when it is asked as "print the number of lines".
   ...cues('execute', 'noun', 1.5, ['number of line', 'number of file', 'number of word']),
+  ...cues('execute', 'question', 1.8, ['how many line', 'how many file', 'line count', 'count the line']),
+  ...cues('execute', 'verb', 1.5, ['set permission', 'set … permission', 'change permission', 'bundle … up', 'tar … up', 'zip … up', 'gzip']),
 
   ...cues('execute', 'verb', 1, ['move', 'rename']),
 
