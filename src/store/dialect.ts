@@ -22,9 +22,10 @@ export function openDatabase(options: { home: string }): Kysely<Database> {
   const sqlite = openSqlite(join(options.home, DATABASE_FILE));
   // WAL lets `reign runs` read while a run writes; NORMAL still survives a process crash and
   // skips the fsync per commit that would make recording every step slow.
+  // The wait comes first: switching to WAL needs a lock another process may hold for a moment.
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }

@@ -24,25 +24,46 @@ interface Pending {
  * Bodies must use only the transaction they are given, never the database directly, or they
  * would wait for the connection their own batch holds.
  */
+/**
+ * SQLite answers BUSY at once, without waiting, when a transaction that has read must write after
+ * another process committed (WAL's snapshot rule). Such a batch is run again, a few times.
+ */
+const BUSY_ATTEMPTS = 6;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || /database is locked/.test(String((error as Error | null)?.message ?? ''));
+}
+
 export function createWriteQueue(db: Kysely<Database>): WriteQueue {
   let queue: Pending[] = [];
   let draining: Promise<void> | undefined;
 
   const commitBatch = async (batch: Pending[]) => {
-    const outcomes: { ok: boolean; value: unknown }[] = [];
-    try {
-      await db.transaction().execute(async (trx) => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ ok: true, value: await pending.body(trx) });
-          } catch (error) {
-            outcomes.push({ ok: false, value: error });
+    let outcomes: { ok: boolean; value: unknown }[] = [];
+    for (let attempt = 1; ; attempt++) {
+      outcomes = [];
+      try {
+        await db.transaction().execute(async (trx) => {
+          for (const pending of batch) {
+            try {
+              outcomes.push({ ok: true, value: await pending.body(trx) });
+            } catch (error) {
+              outcomes.push({ ok: false, value: error });
+              // Another process holds the write lock past our snapshot: the whole batch is tried again.
+              if (isBusy(error)) throw error;
+            }
           }
+        });
+        break;
+      } catch (error) {
+        if (isBusy(error) && attempt < BUSY_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 25 * attempt * attempt));
+          continue;
         }
-      });
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
     }
     batch.forEach((pending, i) => (outcomes[i]!.ok ? pending.resolve(outcomes[i]!.value) : pending.reject(outcomes[i]!.value)));
   };
