@@ -84,6 +84,7 @@ const helm: ToolTable = {
   rules: [
     { id: 'dry-run', when: { anyFlag: ['--dry-run'] }, level: 'read', reason: 'a dry run changes nothing' },
     { id: 'render-to-files', when: { sub: 'template', anyFlag: ['--output-dir'] }, level: 'write', reason: 'renders a chart into files' },
+    { id: 'list-all', when: { sub: 'list|ls', noFlag: ['--filter', '-f', '--selector', '-l'] }, level: 'read', reason: 'lists every release', traits: ['lists-everything'] },
     { id: 'inspect', when: { sub: 'template|lint|show|inspect|search|list|ls|status|history|hist|get|env|version|verify|diff|completion|help' }, level: 'read', reason: 'shows charts or releases' },
     { id: 'inspect', when: { sub: 'repo|plugin|dependency|dep|registry list|ls' }, level: 'read', reason: 'shows repositories, plugins or dependencies' },
     { id: 'uninstall-prod', when: { sub: 'uninstall|delete|del|un', prod: true }, level: 'dangerous', reason: 'uninstalls a release in production' },
