@@ -22,12 +22,29 @@ export function openDatabase(options: { home: string }): Kysely<Database> {
   const sqlite = openSqlite(join(options.home, DATABASE_FILE));
   // WAL lets `reign runs` read while a run writes; NORMAL still survives a process crash and
   // skips the fsync per commit that would make recording every step slow.
-  // The wait comes first: switching to WAL needs a lock another process may hold for a moment.
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('journal_mode = WAL');
+  // Switching to WAL takes a lock that SQLite does not wait for: another process setting up the
+  // same new home holds it for a moment, so the switch is tried again rather than failing.
+  untilNotBusy(() => sqlite.pragma('journal_mode = WAL'));
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+const SWITCH_ATTEMPTS = 50;
+
+function untilNotBusy(body: () => unknown): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      body();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= SWITCH_ATTEMPTS || typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw error;
+      // A synchronous pause: opening the store is synchronous, and the wait is a few milliseconds.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+    }
+  }
 }
 
 /** Opens the file, turning the driver's failures into errors that say what to do. */
