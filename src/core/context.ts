@@ -58,7 +58,6 @@ export interface Clock {
  * The clients tool domains add: empty here, since core names no domain. Each domain declares its
  * own client on this interface (`declare module`), and the composition root builds it from config.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DomainClients {}
 
 /** Reading files, for planning: nothing here can change the disk. */
@@ -79,7 +78,6 @@ export interface ScratchArea {
 }
 
 /** Read-only views of the domains' clients, for planning; each domain declares its own. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface PlanningClients {}
 
 /** Everything a step may use. Code never imports a client directly; the composition root wires real ones. */

@@ -36,7 +36,6 @@ export interface ResourceKind {
 }
 
 /** A domain of any config section, as lists of domains hold them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyToolDomain = ToolDomain<any>;
 
 /** Declares a domain with its config section's type inferred from the schema. */

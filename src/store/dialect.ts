@@ -33,14 +33,19 @@ export function openDatabase(options: { home: string }): Kysely<Database> {
 
 const SWITCH_ATTEMPTS = 50;
 
+/** SQLite could not take a lock another process holds (SQLITE_BUSY and its variants). */
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || /database is locked/.test(String((error as Error | null)?.message ?? ''));
+}
+
 function untilNotBusy(body: () => unknown): void {
   for (let attempt = 1; ; attempt++) {
     try {
       body();
       return;
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (attempt >= SWITCH_ATTEMPTS || typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw error;
+      if (attempt >= SWITCH_ATTEMPTS || !isBusy(error)) throw error;
       // A synchronous pause: opening the store is synchronous, and the wait is a few milliseconds.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
     }

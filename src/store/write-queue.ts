@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { isBusy } from './dialect.js';
 
 interface WriteQueue {
   /** Runs `body` in a transaction; settles once that transaction has committed. */
@@ -29,11 +30,6 @@ interface Pending {
  * another process committed (WAL's snapshot rule). Such a batch is run again, a few times.
  */
 const BUSY_ATTEMPTS = 6;
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || /database is locked/.test(String((error as Error | null)?.message ?? ''));
-}
 
 export function createWriteQueue(db: Kysely<Database>): WriteQueue {
   let queue: Pending[] = [];

@@ -37,6 +37,12 @@ const FRAMES = new Set(REQUEST_FRAMES);
 export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
   const scores = new Map<Intent, number>();
   const best = new Map<Intent, { value: number; cue: string; basis: IntentDecision['basis'] }>();
+  // Every piece of evidence adds to its intent's score; the strongest one is kept to explain it.
+  const count = (intent: Intent, value: number, cue: string, basis: IntentDecision['basis']) => {
+    scores.set(intent, (scores.get(intent) ?? 0) + value);
+    const current = best.get(intent);
+    if (!current || value > current.value) best.set(intent, { value, cue, basis });
+  };
   const asking = requestSentence(a);
   const firstClause = firstImperativeClause(a, asking);
   const mainClause = meansClause(a, firstClause) ?? firstClause;
@@ -58,39 +64,23 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     // In prose of several sentences one states the request (a ticket's ask often comes after its
     // background); the rest describe it.
     if (a.sentence[m.start]! !== asking) value *= LATER_SENTENCE;
-    scores.set(cue.intent, (scores.get(cue.intent) ?? 0) + value);
-    const current = best.get(cue.intent);
-    if (!current || value > current.value) best.set(cue.intent, { value, cue: cue.phrase, basis: cue.kind });
+    count(cue.intent, value, cue.phrase, cue.kind);
   }
 
   const artifact = artifactRequest(a);
-  if (artifact) {
-    const value = 2;
-    scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
-    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for ${artifact}`, basis: 'artifact' });
-  }
+  if (artifact) count(NOUN_REQUEST_INTENT, 2, `a request for ${artifact}`, 'artifact');
 
   // "the worker pod restarts every 5 min": only reports of what happens, and no question — a symptom.
   const actions = counted.filter((m) => m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command'));
   if (actions.length && actions.every((m) => reportsWhatHappens(a, m)) && !a.text.includes('?') && a.sentence.at(-1) === 0) {
-    const value = 1.2;
-    scores.set('debug', (scores.get('debug') ?? 0) + value);
-    best.set('debug', { value: Math.max(value, best.get('debug')?.value ?? 0), cue: `a report that ${a.tokens[actions[0]!.start]!.lower} happens`, basis: 'report' });
+    count('debug', 1.2, `a report that ${a.tokens[actions[0]!.start]!.lower} happens`, 'report');
   }
 
   const typed = commandLineIntent(a);
-  if (typed) {
-    const value = 2.2;
-    scores.set(typed.intent, (scores.get(typed.intent) ?? 0) + value);
-    best.set(typed.intent, { value: Math.max(value, best.get(typed.intent)?.value ?? 0), cue: typed.word, basis: 'command' });
-  }
+  if (typed) count(typed.intent, 2.2, typed.word, 'command');
 
   const named = objectRequest(a);
-  if (named) {
-    const value = 1.5;
-    scores.set(NOUN_REQUEST_INTENT, (scores.get(NOUN_REQUEST_INTENT) ?? 0) + value);
-    best.set(NOUN_REQUEST_INTENT, { value, cue: `a request for a new ${named}`, basis: 'object' });
-  }
+  if (named) count(NOUN_REQUEST_INTENT, 1.5, `a request for a new ${named}`, 'object');
 
   // The strongest single cue decides; the others add a little, so repeated weak symptoms do not
   // outvote one clear request.
