@@ -151,8 +151,18 @@ function markParticiples(tokens: Token[]): void {
     if (!base || base === t.lemma) return;
     t.base = base;
     const prev = tokens[i - 1]?.lemma ?? '';
-    t.baseAlone = SETS.passiveAuxiliaries.has(prev) || (t.lower.endsWith('ing') && SETS.gerundLeads.has(prev));
+    t.baseAlone = SETS.passiveAuxiliaries.has(prev) || (t.lower.endsWith('ing') && SETS.gerundLeads.has(prev)) || wantedInState(tokens, i);
   });
+}
+
+/** "we need reviews deployed to staging", "want loki installed in ns observability": the participle is the ask. */
+function wantedInState(tokens: Token[], i: number): boolean {
+  if (tokens[i]!.lower.endsWith('ing') || tokens[i]!.breakBefore) return false;
+  for (let j = i - 2; j >= Math.max(0, i - 5); j--) {
+    if (tokens[j + 1]!.breakBefore || tokens[j + 1]!.sentenceBefore) return false;
+    if (SETS.wantingLeads.has(tokens[j]!.lemma)) return true;
+  }
+  return false;
 }
 
 const STARTS_TASK = new Set(TASK_STARTING_KINDS);

@@ -2,7 +2,10 @@ import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
-import { CAPACITY_WORDS, COMMAND_LINE_PROGRAMS, COMMAND_LINE_VERBS, CREATABLE_OBJECTS, MEANS_VERBS, NOUN_REQUEST_INTENT, PREDICATE_WORDS, REQUEST_FRAMES, REQUEST_MARKERS } from './lexicon/intents.js';
+import {
+  CAPACITY_WORDS, COMMAND_LINE_PROGRAMS, COMMAND_LINE_VERBS, CREATABLE_OBJECTS, COMMAND_LINE_EFFECTS, LIGHT_VERBS, MADE_THINGS, MEANS_VERBS, NOMINAL_ACTIONS, NOUN_REQUEST_INTENT,
+  DESCRIBING_WORDS, PREDICATE_WORDS, PROSE_WORDS, QUESTION_AUXILIARIES, TELLING_VERBS, REQUEST_FRAMES, REQUEST_MARKERS,
+} from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
 /**
@@ -31,6 +34,7 @@ const SUBJECT_USE = 0.2;
 /** The finding task before the task that acts on what was found. */
 const MEANS_DISCOUNT = 0.5;
 const PREDICATES = new Set(PREDICATE_WORDS);
+const TELLING = new Set(TELLING_VERBS);
 const MEANS = new Set(MEANS_VERBS.verbs);
 const FRAMES = new Set(REQUEST_FRAMES);
 
@@ -67,8 +71,20 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     count(cue.intent, value, cue.phrase, cue.kind);
   }
 
-  const artifact = artifactRequest(a);
-  if (artifact) count(NOUN_REQUEST_INTENT, 2, `a request for ${artifact}`, 'artifact');
+  // "compose stack won't come up", "ci red on develop since the bump": a problem told with
+  // nothing asked is a request to find out why; the thing named is not one to make.
+  const problem = problemReport(a, counted, asking);
+  if (problem) count('debug', 2.1, `a report that ${problem}`, 'report');
+
+  // A ticket's title ("Loki for the cluster") names the subject; the sentence that asks says what to do.
+  const titled = asking > 0 ? LATER_SENTENCE : 1;
+  const artifact = problem ? undefined : artifactRequest(a);
+  if (artifact) count(NOUN_REQUEST_INTENT, 2 * titled, `a request for ${artifact}`, 'artifact');
+
+  const nominal = nominalRequest(a);
+  if (nominal) count(nominal.intent, 1.7, nominal.word, 'verb');
+
+  if (!problem && yesNoQuestion(a)) count('monitor', 1.5, 'a yes/no question about what is there', 'question');
 
   // "the worker pod restarts every 5 min": only reports of what happens, and no question — a symptom.
   const actions = counted.filter((m) => m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command'));
@@ -79,8 +95,8 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
   const typed = commandLineIntent(a);
   if (typed) count(typed.intent, 2.2, typed.word, 'command');
 
-  const named = objectRequest(a);
-  if (named) count(NOUN_REQUEST_INTENT, 1.5, `a request for a new ${named}`, 'object');
+  const named = problem ? undefined : objectRequest(a);
+  if (named) count(NOUN_REQUEST_INTENT, 1.5 * titled, `a request for a new ${named}`, 'object');
 
   // The strongest single cue decides; the others add a little, so repeated weak symptoms do not
   // outvote one clear request.
@@ -102,6 +118,9 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
   if ((cue.kind === 'verb' || cue.kind === 'command') && isSubject(a, m)) return SUBJECT_USE;
   switch (cue.kind) {
     case 'command':
+      // A one-word program that is also an English verb ("make", "sort", "split") is the program
+      // only where a command line starts: "make build", not "please make backup of the db".
+      if (m.anchors.length === 1 && (i > 0 || readsAsProse(a))) return a.clauseHead[i] ? 0.5 : LOOSE_COMMAND;
       if (a.clauseHead[i] && !subordinate && startsTask(a, i)) return 1;
       return m.anchors.length === 1 ? LOOSE_COMMAND : 0.5;
     case 'question':
@@ -113,10 +132,19 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
     default:
       if (subordinate) return 0.3;
       if (a.clauseHead[i] || afterToolWord(a, i)) return HEAD_BOOST;
+      // "should be scaled", "we need reviews deployed to staging": the participle is the action asked.
+      if (a.tokens[i]!.baseAlone && !a.tokens[i]!.lower.endsWith('ing')) return 1.1;
       if (isNounUse(a, i)) return 0.25;
       if (a.tokens[i - 1]?.lemma === 'to') return FRAMES.has(a.tokens[i - 2]?.lemma ?? '') ? HEAD_BOOST : 0.4;
       return 0.8;
   }
+}
+
+const PROSE = new Set(PROSE_WORDS);
+
+/** "make scale of the deployment", "make please the tag": English after the word, not a command's arguments. */
+function readsAsProse(a: Analysis): boolean {
+  return a.tokens.slice(1, 5).some((t) => SETS.determiners.has(t.lemma) || PROSE.has(t.lemma));
 }
 
 /** "the last deploy", "a backup", "the postgres dump": a verb word used as a noun. */
@@ -154,7 +182,26 @@ function isSubject(a: Analysis, m: Match<IntentCue>): boolean {
   if (!next || next.breakBefore) return false;
   // "the upgrade of grafana hangs": a bare action word followed by "of" names an event
   if (PREDICATES.has(next.lower)) return true;
+  // "git status takes forever", "rebase onto main stops with a conflict": a verb telling what it does follows in the clause.
+  for (let j = m.end; j < Math.min(a.tokens.length, m.end + 6); j++) {
+    if (a.clause[j] !== a.clause[m.start] || a.subordinate[j]) break;
+    if (tellsAt(a, j)) return true;
+  }
   return next.lemma === 'of' && m.anchors.every((i) => !SETS.determiners.has(a.tokens[i]!.lemma)) && a.tokens.some((t) => PREDICATES.has(t.lower));
+}
+
+const DESCRIBING = new Set(DESCRIBING_WORDS);
+
+/**
+ * A telling verb used as one ("git status takes forever"), not as a word describing a noun
+ * ("remove all stopped containers", "the last failed job", "grep for failed logins") or a count
+ * ("ping it 5 times").
+ */
+function tellsAt(a: Analysis, i: number): boolean {
+  if (!TELLING.has(a.tokens[i]!.lower)) return false;
+  const before = a.tokens[i - 1];
+  if (!before) return true;
+  return !SETS.determiners.has(before.lemma) && !SETS.prepositions.has(before.lemma) && !DESCRIBING.has(before.lemma) && !/^\d+$/.test(before.lower);
 }
 
 /**
@@ -217,6 +264,9 @@ function commandLineIntent(a: Analysis): { intent: Intent; word: string } | unde
     if (!t.raw.startsWith('-')) plain++;
   }
   const program = a.tokens[0]!.lower;
+  const all = a.tokens.slice(1).map((t) => t.raw);
+  const effect = COMMAND_LINE_EFFECTS.find((e) => e.program === program && all.some((_, i) => e.words.every((w, k) => all[i + k] === w)));
+  if (effect) return { intent: effect.intent, word: `${program} ${effect.words.join(' ')}` };
   if (program === 'git' && words[0] === 'push' && words.some((w) => w.startsWith(':'))) return { intent: 'destroy', word: 'git push :ref' };
   // `-d` deletes a git tag or branch; for docker it detaches.
   const deletesByFlag = program === 'git' && (words[0] === 'tag' || words[0] === 'branch');
@@ -231,7 +281,7 @@ const CAPACITY = new Set(CAPACITY_WORDS);
 
 /** An update whose clause is about memory, CPU or replicas ("raise its memory limit to 4 GB"). */
 function changesCapacity(a: Analysis, matches: Match<IntentCue>[]): boolean {
-  const verb = matches.find((m) => m.row.intent === 'update' && m.row.kind === 'verb');
+  const verb = matches.find((m) => m.row.intent === 'update' && (m.row.kind === 'verb' || m.row.kind === 'command'));
   if (!verb) return false;
   return a.tokens.some((t, i) => a.clause[i] === a.clause[verb.start] && a.sentence[i] === a.sentence[verb.start] && CAPACITY.has(t.lemma));
 }
@@ -289,4 +339,63 @@ function artifactRequest(a: Analysis): string | undefined {
     return m.row.phrase;
   }
   return undefined;
+}
+
+/**
+ * A problem told with nothing asked: a symptom in a main clause, no request marker ("please",
+ * "can you") and no request verb leading a clause. Returns the symptom's words.
+ */
+function problemReport(a: Analysis, counted: Match<IntentCue>[], asking: number): string | undefined {
+  if (hasRequestMarker(a, asking) || yesNoQuestion(a)) return undefined;
+  // "don't deploy anything": a negated imperative forbids, it does not report.
+  const symptom = counted.find((m) => m.row.kind === 'symptom' && !a.subordinate[m.start] && !a.tokens[m.start]!.quoted
+    && !(a.tokens[m.start - 1]?.lemma === 'do' && a.clauseHead[m.start - 1]));
+  // "helm says another operation is in progress", "the release stage skips the approval"
+  const told = symptom ? undefined : a.tokens.findIndex((_, i) => i > 1 && a.clause[i] === 0 && !a.subordinate[i] && tellsAt(a, i));
+  if (!symptom && (told === undefined || told < 0)) return undefined;
+  // "the pod does not start": the verb the symptom negates is part of the report.
+  const asks = counted.some((m) => (m.row.kind === 'verb' || m.row.kind === 'command' || m.row.kind === 'question') && m.row.intent
+    && !(m.start === symptom?.end && a.clause[m.start] === a.clause[symptom.start]) && !a.subordinate[m.start] && usageFactor(a, m) >= (a.clauseHead[m.start] ? 1 : 0.8));
+  if (asks) return undefined;
+  return symptom ? a.tokens.slice(symptom.start, symptom.end).map((t) => t.lower).join(' ') : a.tokens[told!]!.lower;
+}
+
+function hasRequestMarker(a: Analysis, sentence: number): boolean {
+  const words = a.tokens.filter((_, i) => a.sentence[i] === sentence).map((t) => t.lower);
+  const text = ` ${words.join(' ')} `;
+  return REQUEST_MARKERS.some((marker) => text.includes(` ${marker} `));
+}
+
+const LIGHT = new Set(LIGHT_VERBS);
+
+/**
+ * "make backup of the mysql database", "please do clean of images", "make restart of nginx": a
+ * light verb whose object names the action. Returns the action's intent.
+ */
+function nominalRequest(a: Analysis): { intent: Intent; word: string } | undefined {
+  const verb = a.tokens.findIndex((t, i) => LIGHT.has(t.lemma) && a.clauseHead[i] && !a.subordinate[i]);
+  if (verb < 0) return undefined;
+  let j = verb + 1;
+  while (j < a.tokens.length && (SETS.fillers.has(a.tokens[j]!.lemma) || SETS.determiners.has(a.tokens[j]!.lemma))) j++;
+  const words = a.tokens.slice(j, j + 3).map((t) => t.lemma);
+  if (a.tokens[verb]!.lemma === 'make') {
+    const made = MADE_THINGS.find((phrase) => phrase.split(' ').every((p, k) => words[k] === p));
+    if (made) return { intent: 'create', word: `make ${made}` };
+  }
+  for (const [phrase, intent] of NOMINAL_ACTIONS) {
+    const parts = phrase.split(' ');
+    if (parts.every((p, k) => words[k] === p)) return { intent, word: `${a.tokens[verb]!.lower} ${phrase}` };
+  }
+  return undefined;
+}
+
+const AUXILIARIES = new Set(QUESTION_AUXILIARIES);
+
+/** "is grafana reachable on 3000?", "any open PRs on acme/portal?", "does the backup job still run?": asks what is there. */
+function yesNoQuestion(a: Analysis): boolean {
+  if (!a.text.trim().endsWith('?') || hasRequestMarker(a, a.sentence.at(-1) ?? 0)) return false;
+  const at = a.tokens.findIndex((t) => !SETS.fillers.has(t.lemma) || AUXILIARIES.has(t.lemma));
+  if (at < 0 || !AUXILIARIES.has(a.tokens[at]!.lemma)) return false;
+  // "is it possible to …?", "is possible make snapshot …?": the verb after it is asked for.
+  return !a.tokens.slice(at + 1, at + 3).some((t) => t.lemma === 'possible');
 }

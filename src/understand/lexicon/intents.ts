@@ -39,7 +39,9 @@ export const INTENT_CUES: IntentCue[] = [
     'tag', 'convert', 'turn … into', 'translate', 'decompile', 'compile', 'port … to', 'store', 'launch', 'bring up',
     'start a', 'start an', 'start up a', 'allocate', 'author', 'design', 'containerize', 'containerise', 'dockerize',
     'package', 'branch off', 'put together', 'prepare', 'produce', 'configure a', 'configure an', 'cut a release',
-    'file an issue', 'file a bug', 'file a ticket', 'raise an issue', 'log an issue',
+    'file an issue', 'file a bug', 'file a ticket', 'raise an issue', 'log an issue', 'drop a', 'drop an', 'drop in a',
+    'rewrite … as', 'rewrite … in', 'refactor', 'rework … into', 'split … into module', 'export … as', 'add … repo to helm',
+    'add … helm repo', 'add … chart repo', 'get … running',
   ]),
   ...cues('create', 'verb', 1.2, ['publish … release', 'migrate … to', 'move … to kubernetes']),
   // Wanting a thing asks for it; "we want to test" is about the next verb.
@@ -114,7 +116,7 @@ export const INTENT_CUES: IntentCue[] = [
   // destroy
   ...cues('destroy', 'verb', 1, [
     'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'uninstall', 'purge',
-    'drop', 'wipe', 'close', 'get rid of', 'decommission', 'erase', 'deprovision', 'nuke', 'discard', 'evict',
+    'drop', 'wipe', 'close', 'get rid of', 'decommission', 'erase', 'deprovision', 'nuke', 'discard',
     'deregister', 'unregister', 'archive … repo', 'can go', 'can be deleted', 'can be removed', 'no longer needed',
   ]),
 
@@ -122,7 +124,8 @@ export const INTENT_CUES: IntentCue[] = [
   ...cues('backup', 'verb', 1.1, [
     'back up', 'backup', 'snapshot', 'dump', 'export', 'save a copy', 'take a dump', 'take a snapshot', 'take a backup',
     'make a backup', 'make a snapshot', 'create a backup', 'create a snapshot', 'keep a copy', 'copy … to s3',
-    'run … backup', 'run … snapshot', 'run … dump', 'trigger … backup',
+    'run … backup', 'run … snapshot', 'run … dump', 'trigger … backup', 'take a copy', 'grab a copy', 'get a copy',
+    'stash a copy', 'make a copy', 'keep … copy', 'copy … somewhere safe', 'a copy … before',
   ]),
 
   // restore
@@ -149,7 +152,8 @@ export const INTENT_CUES: IntentCue[] = [
     'debug', 'troubleshoot', 'diagnose', 'investigate', 'figure out', 'find out', 'look into', 'fix', 'repair',
     'shell into', 'exec into', 'ssh into', 'get a shell', 'open a shell', 'attach to', 'drop into', 'get into',
     'dig into', 'resolve', 'sort … out', 'port-forward', 'take a look', 'have a look', 'check on',
-    'something is up', 'something is wrong', 'what is up with', 'what is wrong with',
+    'something is up', 'something is wrong', 'what is up with', 'what is wrong with', 'give me a shell', 'a shell in',
+    'a shell into', 'a shell on',
   ]),
   // "git push … gives me `rejected`, how do i fix": asking how to fix outweighs the command pasted with it.
   ...cues('debug', 'question', 2.5, ['how do i fix', 'how to fix', 'how can i fix', 'what gives', 'why does', 'why is', 'why do']),
@@ -162,6 +166,12 @@ export const INTENT_CUES: IntentCue[] = [
     'not starting', 'not responding', 'unhealthy', 'degraded', 'red', 'help',
     'not start', 'not come up', 'not boot', 'not load', 'not connect', 'not run', 'not deploy', 'not build', 'not pull',
     'dies', 'died', 'dying', 'flaky', 'flaking', 'every single', 'every time', 'each time', 'over and over', 'again and again',
+    'expired', 'expiring', 'not found', 'no data', 'never', 'merge conflict', 'forever', 'pile up', 'piling up', 'fill up', 'filling up',
+    'running out of', 'ran out of', 'out of memory', 'out of disk', 'disk full', 'is full', 'conflict', 'sealed',
+    'loop back', '404', '401', '403', '404s', '500s', '502s', '503s', 'every run', 'each run', 'every plan', 'every deploy', 'quota', 'leak', 'leaking', 'spike', 'spiking', 'lag', 'timeout', 'stopped working',
+    'stopped running', 'stop working', 'went down', 'is down', 'are down', 'goes down', 'keep growing', 'keep getting', 'keep failing',
+    'flapping', 'throttled', 'throttling', 'exceeded', 'invalid', 'mismatch', 'does not', 'do not work', 'did not', 'is not',
+    'are not', 'can not find', 'not find', 'no longer work', 'blocked', 'hung', 'stalled', 'frozen', 'regression', 'choke', 'choking',
   ]),
 
   // execute: one-off system or shell tasks
@@ -188,7 +198,7 @@ export const INTENT_CUES: IntentCue[] = [
     'terraform workspace new', 'gh secret set',
   ]),
   ...cues('deploy', 'command', 2, [
-    'docker push', 'kubectl apply', 'helm install', 'terraform apply', 'aws cloudformation deploy',
+    'docker push', 'helm upgrade --install', 'kubectl apply', 'helm install', 'terraform apply', 'aws cloudformation deploy',
     'aws cloudformation create-stack', 'az deployment group create', 'az deployment sub create', 'gh workflow run',
     'gh run rerun', 'docker stack deploy', 'sam deploy', 'cdk deploy',
   ]),
@@ -196,7 +206,7 @@ export const INTENT_CUES: IntentCue[] = [
     'docker start', 'docker stop', 'docker restart', 'docker pull', 'docker update', 'docker rename',
     'docker compose restart', 'docker compose pull', 'docker-compose restart', 'docker-compose pull', 'kubectl edit',
     'kubectl patch', 'kubectl set', 'kubectl label', 'kubectl annotate', 'helm upgrade', 'helm repo update',
-    'terraform fmt', 'terraform import', 'terraform state mv', 'git commit', 'git push', 'git pull', 'git merge',
+    'terraform fmt', 'terraform import', 'terraform state mv', 'terraform state rm', 'git commit', 'git push', 'git pull', 'git merge',
     'git rebase', 'git cherry-pick', 'git checkout', 'git switch', 'git stash', 'git fetch', 'gh pr merge',
     'systemctl restart', 'systemctl start', 'systemctl stop', 'systemctl reload', 'systemctl enable', 'service … restart',
     'kubectl cordon', 'kubectl drain', 'apt-get install', 'apt install', 'npm install', 'kubectl rollout restart',
@@ -239,6 +249,7 @@ export const INTENT_CUES: IntentCue[] = [
     'docker exec', 'kubectl exec', 'kubectl cp', 'docker cp', 'chmod', 'chown', 'chgrp', 'find', 'grep', 'tar',
     'gzip', 'gunzip', 'zip', 'unzip', 'cp', 'mv', 'rsync', 'scp', 'kill', 'pkill', 'killall', 'wc', 'sort', 'sed',
     'awk', 'xargs', 'ln', 'curl', 'wget', 'ssh', 'echo', 'sudo', 'crontab', 'make', 'npm run', 'python', 'bash', 'sh',
+    'split', 'csplit', 'uniq', 'jq', 'md5sum', 'sha256sum', 'truncate', 'dd',
   ]),
 
   // Phrases that look like cues but are not requests.
@@ -250,7 +261,7 @@ export const INTENT_CUES: IntentCue[] = [
     'release branch', 'release pipeline', 'release version', 'push event', 'push trigger', 'on merge', 'status check',
     'health check', 'healthcheck', 'run on', 'runs on', 'key vault', 'build and test', 'dump file', 'backup policy',
     'backup plan', 'backup retention', 'snapshot policy', 'export of', 'plan on', 'plans on', 'on pull request',
-    'read replica', 'check out … branch',
+    'read replica', 'check out … branch', 'is there a way', 'is there any way',
     // "make everything better": no object to make, only a wish (asked about, not run as `make`)
     'make everything', 'make thing', 'make stuff',
   ]),
@@ -291,16 +302,16 @@ export const CREATABLE_OBJECTS = [
 ];
 
 /** "would it be possible to uninstall …", "I'd like to export …": the verb after these is the request. */
-export const REQUEST_FRAMES = ['possible', 'want', 'like', 'need', 'wanted', 'able', 'trying', 'try', 'going', 'please'];
+export const REQUEST_FRAMES = ['possible', 'want', 'like', 'need', 'wanted', 'able', 'trying', 'try', 'going', 'please', 'way', 'how'];
 
 /** What a capacity change acts on: "bump the memory on the indexer pods to 2Gi" is a scale, not an update. */
-export const CAPACITY_WORDS = ['memory', 'mem', 'ram', 'cpu', 'cpus', 'heap', 'replica', 'vcpu', 'vcpus'];
+export const CAPACITY_WORDS = ['memory', 'mem', 'ram', 'cpu', 'cpus', 'heap', 'replica', 'vcpu', 'vcpus', 'replicacount', 'maxreplicas', 'minreplicas', 'broker'];
 
 /**
  * A command line typed as the request (`aws cloudformation describe-stack-events …`, `git tag -d v3`):
  * the program, then what its words say it does. Tried only when the text starts with the program.
  */
-export const COMMAND_LINE_PROGRAMS = ['aws', 'az', 'gcloud', 'kubectl', 'oc', 'docker', 'podman', 'git', 'gh', 'helm', 'terraform', 'tofu', 'docker-compose', 'systemctl', 'crontab'];
+export const COMMAND_LINE_PROGRAMS = ['aws', 'az', 'gcloud', 'kubectl', 'oc', 'docker', 'podman', 'git', 'gh', 'helm', 'terraform', 'tofu', 'docker-compose', 'systemctl', 'crontab', 'find', 'psql', 'mysql', 'mongosh', 'redis-cli'];
 export const COMMAND_LINE_VERBS: [Intent, RegExp][] = [
   ['destroy', /^(?:delete|remove|rm|rmi|destroy|uninstall|prune|purge|-d|-D|--delete)(?:-[a-z-]+)?$/],
   ['monitor', /^(?:describe|get|list|ls|show|status|logs?|history|top|inspect|view|diff|plan|output|ps|events)(?:-[a-z-]+)?$/],
@@ -310,7 +321,7 @@ export const COMMAND_LINE_VERBS: [Intent, RegExp][] = [
 export const REQUEST_MARKERS = [
   'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'can someone', 'could someone', 'can somebody', 'can we', 'could we',
   'would it be possible', 'is it possible', 'i would like', "i'd like", 'i want', 'we want', 'we need', 'i need', 'need you', "let's", 'lets',
-  'go ahead', 'kindly',
+  'go ahead', 'kindly', 'you could', 'you can', 'any chance',
 ];
 
 export const MEANS_VERBS = { verbs: ['find', 'locate', 'search', 'look for', 'grep', 'identify'], then: ['destroy', 'execute', 'backup'] as Intent[] };
@@ -325,5 +336,65 @@ export const PREDICATE_WORDS = [
   'dies', 'died', 'stuck', 'never', 'does', 'did', 'complains', 'says', 'said',
 ];
 
+/**
+ * Verbs in the third person or past that tell what something does, anywhere later in its clause:
+ * "git status takes forever", "terraform plan wants to replace the instance" — the action before
+ * them is the subject of a report. Forms of be/have/do are left out: "check the api is up" asks.
+ */
+export const TELLING_VERBS = [
+  'takes', 'took', 'wants', 'stops', 'stopped', 'skips', 'skipped', 'rejected', 'refuses', 'refused', 'ignores', 'ignored',
+  'loses', 'lost', 'loops', 'keeps', 'kept', 'fails', 'failed', 'hangs', 'hung', 'crashes', 'crashed', 'dies', 'died', 'errors',
+  'errored', 'says', 'said', 'complains', 'complained', 'throws', 'threw', 'returns', 'returned', 'times', 'timed', 'breaks', 'broke',
+];
+
+/** Words before a telling verb that make it describe a noun or count: "all stopped containers", "the last failed job". */
+export const DESCRIBING_WORDS = ['all', 'last', 'latest', 'previous', 'recent', 'first', 'every', 'most', 'many', 'few'];
+
+/** Words that make what follows a one-word program read as English: "make scale of the deployment". */
+export const PROSE_WORDS = ['of', 'please', 'pls', 'for', 'me', 'us', 'it', 'to', 'new'];
+
 /** Intent that is asked for with no verb at all ("Terraform for an EKS cluster"). */
 export const NOUN_REQUEST_INTENT: Intent = 'create';
+
+/** Verbs that take the action as their object in learners' English: "make backup of …", "do clean of …". */
+export const LIGHT_VERBS = ['make', 'do', 'perform', 'need', 'want'];
+
+/** The action named as a noun after a light verb, longest first, with the intent it asks for. */
+export const NOMINAL_ACTIONS: [string, Intent][] = [
+  ['change of permission', 'execute'], ['change of owner', 'execute'],
+  ['backup', 'backup'], ['back-up', 'backup'], ['snapshot', 'backup'], ['dump', 'backup'], ['export', 'backup'], ['copy', 'backup'],
+  ['restore', 'restore'], ['restoration', 'restore'], ['recovery', 'restore'],
+  ['restart', 'update'], ['reboot', 'update'], ['upgrade', 'update'], ['update', 'update'], ['change', 'update'], ['reload', 'update'],
+  ['scale', 'scale'], ['scaling', 'scale'], ['resize', 'scale'],
+  ['clean', 'destroy'], ['cleanup', 'destroy'], ['clean-up', 'destroy'], ['removal', 'destroy'], ['deletion', 'destroy'], ['delete', 'destroy'],
+  ['rollback', 'rollback'], ['revert', 'rollback'], ['downgrade', 'rollback'],
+  ['deploy', 'deploy'], ['deployment', 'deploy'], ['install', 'deploy'], ['installation', 'deploy'], ['release', 'deploy'], ['rollout', 'deploy'],
+  ['check', 'monitor'], ['inspection', 'monitor'], ['review', 'monitor'],
+  ['debug', 'debug'], ['investigation', 'debug'], ['diagnosis', 'debug'], ['troubleshooting', 'debug'],
+  ['compression', 'execute'], ['search', 'execute'],
+];
+
+/** Things "make" asks to create in learners' English: "please to make bicep for the registry", "make please the tag v1". */
+export const MADE_THINGS = [
+  'new', 'tag', 'branch', 'helm chart', 'chart', 'bicep', 'terraform', 'template', 'pipeline', 'workflow', 'dockerfile', 'compose',
+  'manifest', 'module', 'repo', 'repository', 'stack', 'cluster', 'bucket', 'network', 'volume',
+];
+
+/**
+ * Command lines whose words say what they do beyond the subcommand: `find … -delete` removes files,
+ * `psql … < dump.sql` loads a dump, `terraform state rm` only forgets a resource.
+ */
+export const COMMAND_LINE_EFFECTS: { program: string; words: string[]; intent: Intent }[] = [
+  { program: 'terraform', words: ['state', 'rm'], intent: 'update' },
+  { program: 'tofu', words: ['state', 'rm'], intent: 'update' },
+  { program: 'find', words: ['-delete'], intent: 'destroy' },
+  { program: 'find', words: ['-exec', 'rm'], intent: 'destroy' },
+  { program: 'psql', words: ['<'], intent: 'restore' },
+  { program: 'mysql', words: ['<'], intent: 'restore' },
+  { program: 'mongosh', words: ['<'], intent: 'restore' },
+  { program: 'redis-cli', words: ['<'], intent: 'restore' },
+  { program: 'psql', words: ['-f'], intent: 'restore' },
+];
+
+/** Words that open a yes/no question: "is grafana reachable?", "any open PRs?". */
+export const QUESTION_AUXILIARIES = ['is', 'are', 'does', 'do', 'did', 'has', 'have', 'was', 'were', 'any', 'anything'];

@@ -123,6 +123,9 @@ export const PASSIVE_AUXILIARIES = ['be', 'been', 'being', 'is', 'are', 'was', '
 /** Words after which an -ing form is the action asked for: "would you mind rolling it back". */
 export const GERUND_LEADS = ['mind', 'try', 'trying', 'start', 'need', 'needs', 'recommend', 'suggest'];
 
+/** Words that ask for a thing in a state: "we need reviews deployed to staging", "want loki installed". */
+export const WANTING_LEADS = ['need', 'needs', 'want', 'wants', 'like', 'require', 'requires'];
+
 /** Irregular verb forms, to their base. */
 export const IRREGULAR_VERBS: Record<string, string> = {
   torn: 'tear', tore: 'tear', spun: 'spin', brought: 'bring', built: 'build', rebuilt: 'rebuild', made: 'make',
