@@ -63,7 +63,7 @@ export function numberValue(token: Token | undefined, allowWeak = false): number
 }
 
 /** Words that set aside what follows them, up to the next break: "not", "except", "instead of". */
-const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'except', 'excluding', 'nor']);
+export const NEGATIONS = new Set(['not', 'no', 'never', 'without', 'except', 'excluding', 'nor']);
 const NEGATION_PAIRS = new Set(['instead of', 'rather than', 'other than', 'apart from', 'but not']);
 /** Words that end what a negation sets aside: "don't restart it, just reload it". */
 const NEGATION_ENDS = new Set(['but', 'just', 'only', 'instead', 'rather', 'then', 'so', 'please', 'i', 'we', 'it']);
@@ -158,9 +158,26 @@ function markParticiples(tokens: Token[]): void {
 /** "we need reviews deployed to staging", "want loki installed in ns observability": the participle is the ask. */
 function wantedInState(tokens: Token[], i: number): boolean {
   if (tokens[i]!.lower.endsWith('ing') || tokens[i]!.breakBefore) return false;
-  for (let j = i - 2; j >= Math.max(0, i - 5); j--) {
+  for (let j = i - 2; j >= Math.max(0, i - 10); j--) {
     if (tokens[j + 1]!.breakBefore || tokens[j + 1]!.sentenceBefore) return false;
-    if (SETS.wantingLeads.has(tokens[j]!.lemma)) return true;
+    if (SETS.wantingLeads.has(tokens[j]!.lemma) || receivesAt(tokens, j)) return true;
+  }
+  return false;
+}
+
+const MODALS = new Set(['can', 'could', 'would', 'may', 'might']);
+
+/**
+ * "can we get the billing thing onto the live site", "could the developers get a local setup",
+ * "can we have the template deployed": get or have after a modal and its subject asks to receive;
+ * it does not fetch ("can you get me the logs" does).
+ */
+export function receivesAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || (t.lemma !== 'get' && t.lemma !== 'have')) return false;
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    if (tokens[j + 1]!.breakBefore) return false;
+    if (MODALS.has(tokens[j]!.lemma)) return j < i - 1 && tokens[j + 1]!.lemma !== 'you';
   }
   return false;
 }

@@ -3,6 +3,7 @@ import type { Analysis } from './analyze.js';
 import type { Extracted } from './entities.js';
 import { list } from './entities.js';
 import { SETS } from './tables.js';
+import { requestSentence } from './intent.js';
 import type { DefaultFact, DomainCue } from './lexicon/domains.js';
 import { CI_ARTIFACT_NOUNS, DEFAULT_DOMAIN_RULES, MACHINE_RESOURCES, DOMAIN_OVERLAPS, QUALIFIED_NOUNS, REPOSITORY_LOCAL_VERBS, STRENGTH_VALUE } from './lexicon/domains.js';
 
@@ -11,6 +12,8 @@ interface DomainEvidence {
   domain: Domain;
   strength: number;
   cue: string;
+  /** Where the words stand; -1 for evidence of the whole text. */
+  at: number;
 }
 
 /** The evidence the text itself gives, before any default. */
@@ -35,21 +38,41 @@ export function domainEvidence(a: Analysis, extracted: Extracted, shellText: boo
     // artifact does or holds is its own content, not more tools.
     const artifact = describingArtifact(a, m.start);
     if (artifact && artifact !== cue.domain && (artifact === 'ci' || cue.strength !== 'tool')) strength = Math.min(strength, STRENGTH_VALUE.hint);
-    evidence.push({ domain: cue.domain, strength, cue: cue.phrase });
+    evidence.push({ domain: cue.domain, strength, cue: cue.phrase, at: m.start });
   }
-  if (shellText) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.tool, cue: 'shell command' });
+  if (shellText) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.tool, cue: 'shell command', at: -1 });
   const path = a.tokens.find((t) => /^(~|\.{0,2}\/)[\w.~/*-]+$/.test(t.raw) && t.raw.length > 1);
-  if (path) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.hint, cue: path.raw });
+  if (path) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.hint, cue: path.raw, at: -1 });
   // owner/repo is a hosted repository, unless it is cloned to work on locally
   const local = a.tokens.some((t) => REPOSITORY_LOCAL_VERBS.includes(t.lemma));
-  if (extracted.repositories.length) evidence.push({ domain: local ? 'git' : 'github', strength: STRENGTH_VALUE.object, cue: extracted.repositories[0]! });
+  if (extracted.repositories.length) evidence.push({ domain: local ? 'git' : 'github', strength: STRENGTH_VALUE.object, cue: extracted.repositories[0]!, at: -1 });
   // "deploy/web", "sts/kafka": kubectl's TYPE/NAME
   const typed = a.tokens.find((t) => SETS.kubectlTypes.has(/^([a-z]+)\/[a-z0-9]/.exec(t.lower)?.[1] ?? ''));
-  if (typed) evidence.push({ domain: 'kubernetes', strength: STRENGTH_VALUE.object, cue: typed.raw });
+  if (typed) evidence.push({ domain: 'kubernetes', strength: STRENGTH_VALUE.object, cue: typed.raw, at: -1 });
   const file = a.tokens.find((_, i) => a.classes[i]!.has('file'));
-  if (file) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.hint, cue: file.raw });
-  if (extracted.jenkinsIsService) evidence.push({ domain: 'docker', strength: STRENGTH_VALUE.hint, cue: 'jenkins server' });
-  return evidence;
+  if (file) evidence.push({ domain: 'shell', strength: STRENGTH_VALUE.hint, cue: file.raw, at: -1 });
+  if (extracted.jenkinsIsService) evidence.push({ domain: 'docker', strength: STRENGTH_VALUE.hint, cue: 'jenkins server', at: -1 });
+  return asideIsContext(a, evidence);
+}
+
+/** In a clause opened by "that"/"which"/"who", which describes what is acted on ("a compose environment that mirrors our Kubernetes manifests"). */
+function relative(a: Analysis, i: number): boolean {
+  let j = i;
+  while (j > 0 && a.subordinate[j - 1] && a.clause[j - 1] === a.clause[i]) j--;
+  return ['that', 'which', 'who'].includes(a.tokens[j]!.lemma);
+}
+
+/**
+ * "Once CI passes, please roll out main.bicep", "can someone revert a1b2c3d on main? it broke the
+ * build": tools named in a later aside or in a subordinate clause only say where the request comes
+ * from, once the sentence that asks names a tool of its own.
+ */
+function asideIsContext(a: Analysis, evidence: DomainEvidence[]): DomainEvidence[] {
+  const asking = requestSentence(a);
+  // The first sentence is kept: a title or an opening line names what the request is about.
+  const inRequest = (e: DomainEvidence) => e.at < 0 || ([0, asking].includes(a.sentence[e.at]!) && !(a.subordinate[e.at] && !relative(a, e.at)));
+  if (!evidence.some((e) => inRequest(e) && e.strength >= STRENGTH_VALUE.object)) return evidence;
+  return evidence.map((e) => (inRequest(e) ? e : { ...e, strength: Math.min(e.strength, STRENGTH_VALUE.hint) }));
 }
 
 export interface DomainDecision {

@@ -1,6 +1,6 @@
 import type { Entities } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
-import { FILE_NAME, isImageReference, numberValue } from './analyze.js';
+import { FILE_NAME, NEGATIONS, isImageReference, numberValue } from './analyze.js';
 import { CLOSED_CLASS, MEANINGFUL_WORDS, SETS, SINGLE_WORD_VERBS } from './tables.js';
 import type { Environment } from './lexicon/environments.js';
 import { ENVIRONMENT_SYNONYMS, LOCAL_DEV_PHRASES } from './lexicon/environments.js';
@@ -428,7 +428,7 @@ function isNameToken(a: Analysis, i: number, used: boolean[], allowGeneric: bool
   if (/^\d+$/.test(t.raw) || /^v?\d+(\.\d+)+$/.test(t.lower) || t.raw.includes(':') || QUANTITY.test(t.raw) || VARIABLE_KEY.test(t.raw) || t.raw.includes('=')) return false;
   // "t3.micro", "example.com": instance types and hosts, unless the text calls it by that name
   if (t.raw.includes('.') && cueWords !== 'any') return false;
-  if (SETS.determiners.has(t.lemma) || SETS.prepositions.has(t.lemma) || SETS.pronouns.has(t.lemma) || SETS.conjunctions.has(t.lemma)) return false;
+  if (SETS.determiners.has(t.lemma) || SETS.prepositions.has(t.lemma) || SETS.pronouns.has(t.lemma) || SETS.conjunctions.has(t.lemma) || NEGATIONS.has(t.lower)) return false;
   if (SETS.adjectives.has(t.lemma) || SETS.fillers.has(t.lemma) || BOUNDARY_VERBS.includes(t.lower) || numberValue(t, true) !== undefined) return false;
   if (SETS.generic.has(t.lemma) ? !allowGeneric : CLOSED_CLASS.has(t.lower)) return false;
   if (SETS.commonAppNames.has(t.lower)) return true;

@@ -1,10 +1,11 @@
 import type { Domain, Intent } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
+import { receivesAt } from './analyze.js';
 import type { Match } from './phrases.js';
 import type { IntentCue } from './lexicon/intents.js';
 import {
   CAPACITY_WORDS, COMMAND_LINE_PROGRAMS, COMMAND_LINE_VERBS, CREATABLE_OBJECTS, COMMAND_LINE_EFFECTS, LIGHT_VERBS, MADE_THINGS, MEANS_VERBS, NOMINAL_ACTIONS, NOUN_REQUEST_INTENT,
-  DESCRIBING_WORDS, PREDICATE_WORDS, PROSE_WORDS, QUESTION_AUXILIARIES, TELLING_VERBS, REQUEST_FRAMES, REQUEST_MARKERS,
+  DATA_WORDS, DESCRIBING_WORDS, DESTINATION_WORDS, PREDICATE_WORDS, REPEATING_WORDS, VERSION_WORDS, PROSE_WORDS, QUESTION_AUXILIARIES, TELLING_VERBS, REQUEST_FRAMES, REQUEST_MARKERS,
 } from './lexicon/intents.js';
 import { SETS } from './tables.js';
 
@@ -81,7 +82,7 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
   const artifact = problem ? undefined : artifactRequest(a);
   if (artifact) count(NOUN_REQUEST_INTENT, 2 * titled, `a request for ${artifact}`, 'artifact');
 
-  const nominal = nominalRequest(a);
+  const nominal = nominalRequest(a, asking) ?? receivingRequest(a);
   if (nominal) count(nominal.intent, 1.7, nominal.word, 'verb');
 
   if (!problem && yesNoQuestion(a)) count('monitor', 1.5, 'a yes/no question about what is there', 'question');
@@ -91,6 +92,9 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
   if (actions.length && actions.every((m) => reportsWhatHappens(a, m)) && !a.text.includes('?') && a.sentence.at(-1) === 0) {
     count('debug', 1.2, `a report that ${a.tokens[actions[0]!.start]!.lower} happens`, 'report');
   }
+
+  const noted = settingNotation(a);
+  if (noted) count(noted.intent, 1.6, noted.word, 'verb');
 
   const typed = commandLineIntent(a);
   if (typed) count(typed.intent, 2.2, typed.word, 'command');
@@ -105,6 +109,9 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
     .sort((x, y) => y.value - x.value);
   const top = ranked[0];
   if (!top) return { intent: undefined, score: 0, runnerUp: 0, basis: 'none', reasons: [] };
+  if (top.intent === 'restore' && top.cue.endsWith('back') && bringsBackVersion(a)) {
+    return { intent: 'rollback', score: top.value, runnerUp: ranked[1]?.value ?? 0, basis: top.basis, reasons: [`intent rollback from "${top.cue}" on a version, not data`] };
+  }
   if (top.intent === 'update' && changesCapacity(a, counted)) {
     return { intent: 'scale', score: top.value, runnerUp: ranked[1]?.intent === 'scale' ? 0 : (ranked[1]?.value ?? 0), basis: top.basis, reasons: [`intent scale from "${top.cue}" on memory, CPU or replicas`] };
   }
@@ -116,6 +123,7 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
   const i = m.start;
   const subordinate = a.subordinate[i]!;
   if ((cue.kind === 'verb' || cue.kind === 'command') && isSubject(a, m)) return SUBJECT_USE;
+  if (receivesAt(a.tokens, i) && m.anchors.length === 1) return SUBJECT_USE;
   switch (cue.kind) {
     case 'command':
       // A one-word program that is also an English verb ("make", "sort", "split") is the program
@@ -135,6 +143,7 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
       // "should be scaled", "we need reviews deployed to staging": the participle is the action asked.
       if (a.tokens[i]!.baseAlone && !a.tokens[i]!.lower.endsWith('ing')) return 1.1;
       if (isNounUse(a, i)) return 0.25;
+      if (a.tokens[i - 1] && a.tokens[i - 1]!.lemma !== 'to' && SETS.prepositions.has(a.tokens[i - 1]!.lemma)) return 0.25;
       if (a.tokens[i - 1]?.lemma === 'to') return FRAMES.has(a.tokens[i - 2]?.lemma ?? '') ? HEAD_BOOST : 0.4;
       return 0.8;
   }
@@ -187,7 +196,8 @@ function isSubject(a: Analysis, m: Match<IntentCue>): boolean {
     if (a.clause[j] !== a.clause[m.start] || a.subordinate[j]) break;
     if (tellsAt(a, j)) return true;
   }
-  return next.lemma === 'of' && m.anchors.every((i) => !SETS.determiners.has(a.tokens[i]!.lemma)) && a.tokens.some((t) => PREDICATES.has(t.lower));
+  return next.lemma === 'of' && m.anchors.every((i) => !SETS.determiners.has(a.tokens[i]!.lemma))
+    && a.tokens.some((t, j) => j > m.end && a.clause[j] === a.clause[m.start] && PREDICATES.has(t.lower));
 }
 
 const DESCRIBING = new Set(DESCRIBING_WORDS);
@@ -198,10 +208,28 @@ const DESCRIBING = new Set(DESCRIBING_WORDS);
  * ("ping it 5 times").
  */
 function tellsAt(a: Analysis, i: number): boolean {
-  if (!TELLING.has(a.tokens[i]!.lower)) return false;
+  if (!TELLING.has(a.tokens[i]!.lower) && !repeatsInReport(a, i)) return false;
   const before = a.tokens[i - 1];
   if (!before) return true;
-  return !SETS.determiners.has(before.lemma) && !SETS.prepositions.has(before.lemma) && !DESCRIBING.has(before.lemma) && !/^\d+$/.test(before.lower);
+  if (SETS.determiners.has(before.lemma) || SETS.prepositions.has(before.lemma) || SETS.conjunctions.has(before.lemma) || DESCRIBING.has(before.lemma)) return false;
+  // "show failing pods", "prune dangling images + stopped containers": it describes the object.
+  if (!/[a-z]/.test(before.lower) || /^\d+$/.test(before.lower)) return false;
+  // "show failing pods", "remove stopped containers": right after the verb and before its noun, it describes.
+  const next = a.tokens[i + 1];
+  const describes = !!next && !next.breakBefore && !SETS.prepositions.has(next.lemma);
+  return !(describes && a.intents.some((m) => m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command') && m.end === i));
+}
+
+const REPEATING = new Set(REPEATING_WORDS);
+
+/** "mysql container restarting every ~30s", "api pods crashing constantly": what keeps happening, told. */
+function repeatsInReport(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  if (!t.lower.endsWith('ing') || a.clauseHead[i]) return false;
+  const before = a.tokens[i - 1];
+  if (!before || SETS.fillers.has(before.lemma) || SETS.gerundLeads.has(before.lemma) || before.lemma === 'keep') return false;
+  const next = a.tokens[i + 1];
+  return !!next && !next.breakBefore && (REPEATING.has(next.lemma) || (next.lemma === 'in' && a.tokens[i + 3]?.lemma === 'loop'));
 }
 
 /**
@@ -277,7 +305,33 @@ function commandLineIntent(a: Analysis): { intent: Intent; word: string } | unde
   }
   return undefined;
 }
+const VERSION_THINGS = new Set(VERSION_WORDS);
+const DATA_THINGS = new Set(DATA_WORDS);
+
+/** "put yesterday's version back", "put the container back on api:3.1.9": a release comes back, not data. */
+function bringsBackVersion(a: Analysis): boolean {
+  const version = a.tokens.some((t, i) => VERSION_THINGS.has(t.lemma) || a.classes[i]!.has('image'));
+  return version && !a.tokens.some((t) => DATA_THINGS.has(t.lemma));
+}
+
 const CAPACITY = new Set(CAPACITY_WORDS);
+const ARROWS = new Set(['-', '->', '→', '=>']);
+const VERSION_LIKE = /^v?\d+(?:\.\d+)+$|^v\d+$/;
+
+/**
+ * Shorthand with no verb: "web=4, worker=2 via compose" sets counts (scale), "LOG_LEVEL=debug on
+ * ingest-worker" sets a value, "mongo -> 7.0 in the inventory stack" moves to a version (update).
+ */
+function settingNotation(a: Analysis): { intent: Intent; word: string } | undefined {
+  if (a.intents.some((m) => a.clauseHead[m.start] && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.intent)) return undefined;
+  const assignments = a.tokens.map((t) => /^([A-Za-z_][\w.-]*)=([^=\s]+)$/.exec(t.raw)).filter((x) => x !== null);
+  if (assignments.length) {
+    const counts = assignments.every(([, key, value]) => /^\d+$/.test(value!) && key === key!.toLowerCase());
+    return { intent: counts ? 'scale' : 'update', word: assignments[0]![0] };
+  }
+  const arrow = a.tokens.findIndex((t, i) => i > 0 && ARROWS.has(t.raw) && VERSION_LIKE.test(a.tokens[i + 1]?.raw ?? ''));
+  return arrow > 0 ? { intent: 'update', word: `${a.tokens[arrow]!.raw} ${a.tokens[arrow + 1]!.raw}` } : undefined;
+}
 
 /** An update whose clause is about memory, CPU or replicas ("raise its memory limit to 4 GB"). */
 function changesCapacity(a: Analysis, matches: Match<IntentCue>[]): boolean {
@@ -307,13 +361,16 @@ function objectRequest(a: Analysis): string | undefined {
  * possible") or that opens with a verb Reign acts on; else the first sentence. Sentences before it
  * are background ("The nightly build has been red for three days.").
  */
-function requestSentence(a: Analysis): number {
+export function requestSentence(a: Analysis): number {
   const last = a.sentence.at(-1) ?? 0;
   if (last === 0) return 0;
+  // "I'd like a safety net. Could you export the state…": the marked sentence that names an action.
   for (let s = 0; s <= last; s++) {
-    const words = a.tokens.filter((_, i) => a.sentence[i] === s).map((t) => t.lower);
-    const text = ` ${words.join(' ')} `;
-    if (REQUEST_MARKERS.some((marker) => text.includes(` ${marker} `))) return s;
+    const acts = a.intents.some((m) => a.sentence[m.start] === s && m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.weight >= 1);
+    if (acts && hasRequestMarker(a, s)) return s;
+  }
+  for (let s = 0; s <= last; s++) {
+    if (hasRequestMarker(a, s)) return s;
     const first = a.tokens.findIndex((_, i) => a.sentence[i] === s);
     // A one-word program name ("Last week's migration…") is an ordinary word at the start of prose.
     if (a.intents.some((m) => m.start === first && m.row.intent && (m.row.kind === 'verb' || (m.row.kind === 'command' && m.anchors.length > 1)))) return s;
@@ -329,11 +386,21 @@ function artifactRequest(a: Analysis): string | undefined {
   // "we need a CloudFormation template …": wanting is not a verb of its own here.
   const firstVerb = a.intents.find((m) => m.row.intent && m.row.kind !== 'symptom' && m.row.kind !== 'noun' && m.row.kind !== 'none'
     && !(m.row.intent === NOUN_REQUEST_INTENT && m.row.weight < 1));
+  // "cfn stack tern-api: change the AlertEmail param", "bicep rollback to previous deployment",
+  // "cfn stack edge-cdn stuck in UPDATE_ROLLBACK_FAILED": the tool is what the action is on.
+  // A symptom anywhere in the first sentence ("qa compose stack: api restarting in a loop") tells of one that exists.
+  const acted = a.intents.some((m) => m.row.intent && m.row.intent !== NOUN_REQUEST_INTENT && !a.subordinate[m.start]
+    && (a.clause[m.start] === 0 ? ['verb', 'command', 'symptom'].includes(m.row.kind) : a.sentence[m.start] === 0 && m.row.kind === 'symptom')
+    && a.tokens[m.start - 1]?.lemma !== 'to'
+    && !(a.tokens[m.start]!.base && !a.clauseHead[m.start]) && !a.tokens.slice(0, m.start).some((t) => t.lemma === 'with' || t.lemma === 'without'));
+  if (acted) return undefined;
   for (const m of a.domains) {
-    if (a.clause[m.start] !== 0) return undefined;
+    if (a.clause[m.start] !== 0 || a.subordinate[m.start]) return undefined;
     if (firstVerb && firstVerb.start <= m.start) return undefined;
     if (!m.row.artifact) continue;
     const before = a.tokens.slice(0, m.start);
+    // "with compose, tear down …": the tool is how, not what.
+    if (before.some((t) => SETS.prepositions.has(t.lemma))) return undefined;
     if (before.some((t) => SETS.definite.has(t.lemma) || SETS.demonstratives.has(t.lemma))) return undefined;
     if (before.filter((t) => !SETS.fillers.has(t.lemma) && !SETS.determiners.has(t.lemma)).length > 2) return undefined;
     return m.row.phrase;
@@ -366,36 +433,78 @@ function hasRequestMarker(a: Analysis, sentence: number): boolean {
   return REQUEST_MARKERS.some((marker) => text.includes(` ${marker} `));
 }
 
+/** A participle after the object ("we need reviews deployed", "get the template deployed") is the action asked; it counts on its own. */
+function participleFollows(a: Analysis, verb: number): boolean {
+  return a.intents.some((m) => m.start > verb && a.clause[m.start] === a.clause[verb] && m.row.kind === 'verb'
+    && (a.tokens[m.start]!.baseAlone || /ed$/.test(a.tokens[m.start]!.lower)));
+}
+
 const LIGHT = new Set(LIGHT_VERBS);
+const WANTING = new Set(['want', 'need']);
 
 /**
  * "make backup of the mysql database", "please do clean of images", "make restart of nginx": a
  * light verb whose object names the action. Returns the action's intent.
  */
-function nominalRequest(a: Analysis): { intent: Intent; word: string } | undefined {
-  const verb = a.tokens.findIndex((t, i) => LIGHT.has(t.lemma) && a.clauseHead[i] && !a.subordinate[i]);
-  if (verb < 0) return undefined;
-  let j = verb + 1;
-  while (j < a.tokens.length && (SETS.fillers.has(a.tokens[j]!.lemma) || SETS.determiners.has(a.tokens[j]!.lemma))) j++;
-  const words = a.tokens.slice(j, j + 3).map((t) => t.lemma);
-  if (a.tokens[verb]!.lemma === 'make') {
-    const made = MADE_THINGS.find((phrase) => phrase.split(' ').every((p, k) => words[k] === p));
+function nominalRequest(a: Analysis, asking: number): { intent: Intent; word: string } | undefined {
+  for (let verb = 0; verb < a.tokens.length; verb++) {
+    const t = a.tokens[verb]!;
+    // "the auditors want an export of …": wanting takes its object anywhere; make and do lead.
+    const asked = a.intents.some((m) => m.start < verb && a.clauseHead[m.start] && m.row.kind === 'verb' && m.row.weight >= 1);
+    const leads = a.clauseHead[verb] || (WANTING.has(t.lemma) && a.sentence[verb] === asking && !asked);
+    if (!LIGHT.has(t.lemma) || !leads || a.subordinate[verb] || participleFollows(a, verb)) continue;
+    const words = objectWords(a, verb);
+    const made = t.lemma === 'make' && MADE_THINGS.find((phrase) => phrase.split(' ').every((p, k) => words[k] === p));
     if (made) return { intent: 'create', word: `make ${made}` };
-  }
-  for (const [phrase, intent] of NOMINAL_ACTIONS) {
-    const parts = phrase.split(' ');
-    if (parts.every((p, k) => words[k] === p)) return { intent, word: `${a.tokens[verb]!.lower} ${phrase}` };
+    const action = namedAction(words);
+    if (action) return { intent: action[1], word: `${t.lower} ${action[0]}` };
   }
   return undefined;
+}
+
+/** The first words of a verb's object, past fillers, determiners and adjectives: "a quick look at" → look at. */
+function objectWords(a: Analysis, verb: number): string[] {
+  let j = verb + 1;
+  while (j < a.tokens.length && [SETS.fillers, SETS.determiners, SETS.adjectives].some((set) => set.has(a.tokens[j]!.lemma))) j++;
+  return a.tokens.slice(j, j + 3).map((t) => t.lemma);
+}
+
+const namedAction = (words: string[]) => NOMINAL_ACTIONS.find(([phrase]) => phrase.split(' ').every((p, k) => words[k] === p));
+
+const DESTINATIONS = new Set(DESTINATION_WORDS);
+
+/**
+ * "can we get the billing thing onto the live site" (deploy), "could the developers get a local
+ * setup" (create), "can we get a pg_dump of it" (backup): what is received says the action.
+ */
+function receivingRequest(a: Analysis): { intent: Intent; word: string } | undefined {
+  const verb = a.tokens.findIndex((_, i) => receivesAt(a.tokens, i) && !a.subordinate[i]);
+  // "can I get a shell in …" has a cue of its own.
+  if (verb < 0 || a.intents.some((m) => m.start === verb && m.anchors.length > 1)) return undefined;
+  const word = a.tokens[verb]!.lower;
+  const clause = a.tokens.map((t, i) => ({ t, i })).filter(({ i }) => i > verb && a.clause[i] === a.clause[verb]);
+  if (participleFollows(a, verb)) return undefined;
+  const placed = clause.some(({ t, i }) => ['onto', 'to', 'into', 'on'].includes(t.lemma)
+    && a.tokens.slice(i + 1, i + 4).some((n, k) => DESTINATIONS.has(n.lemma) || a.environments.some((e) => e.start === i + 1 + k)));
+  if (placed || clause.some(({ t, i }) => t.lemma === 'front' && a.tokens[i - 1]?.lemma === 'in')) return { intent: 'deploy', word: `${word} … onto` };
+  const object = objectWords(a, verb);
+  if (object.some((w) => CAPACITY.has(w))) return { intent: 'scale', word: `${word} more capacity` };
+  const action = namedAction(object);
+  if (action) return { intent: action[1], word: `${word} ${action[0]}` };
+  return clause.length ? { intent: NOUN_REQUEST_INTENT, word: `${word} a new thing` } : undefined;
 }
 
 const AUXILIARIES = new Set(QUESTION_AUXILIARIES);
 
 /** "is grafana reachable on 3000?", "any open PRs on acme/portal?", "does the backup job still run?": asks what is there. */
 function yesNoQuestion(a: Analysis): boolean {
-  if (!a.text.trim().endsWith('?') || hasRequestMarker(a, a.sentence.at(-1) ?? 0)) return false;
-  const at = a.tokens.findIndex((t) => !SETS.fillers.has(t.lemma) || AUXILIARIES.has(t.lemma));
-  if (at < 0 || !AUXILIARIES.has(a.tokens[at]!.lemma)) return false;
-  // "is it possible to …?", "is possible make snapshot …?": the verb after it is asked for.
-  return !a.tokens.slice(at + 1, at + 3).some((t) => t.lemma === 'possible');
+  // Any sentence of the text may be the question: "does main pass on CircleCI? the badge looks stale"
+  const asked = new Set(a.tokens.filter((t) => t.questionAfter).map((t) => a.sentence[a.tokens.indexOf(t)]!));
+  return [...asked].some((s) => {
+    if (hasRequestMarker(a, s)) return false;
+    const at = a.tokens.findIndex((t, i) => a.sentence[i] === s && (!SETS.fillers.has(t.lemma) || AUXILIARIES.has(t.lemma)));
+    if (at < 0 || !AUXILIARIES.has(a.tokens[at]!.lemma)) return false;
+    // "is it possible to …?", "is possible make snapshot …?": the verb after it is asked for.
+    return !a.tokens.slice(at + 1, at + 3).some((t) => t.lemma === 'possible');
+  });
 }

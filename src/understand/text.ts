@@ -16,6 +16,8 @@ export interface Token {
   sentenceBefore: boolean;
   /** The token was inside quotes or backticks. */
   quoted: boolean;
+  /** A question mark follows the token: its sentence asks. */
+  questionAfter?: boolean;
   /**
    * For a participle of a lexicon verb ("rolled", "cleaning"), the verb: it matches inside phrasal
    * verbs ("rolled back"), and alone where `baseAlone` says the grammar makes it the action.
@@ -47,9 +49,33 @@ const SENTENCE_CHARS = /[.!?;]$/;
 const DASHES = new Set(['-', '--', '—', '–', '|']);
 const SYMBOL_WORDS = new Map([['&', 'and'], ['+', 'and'], ['&&', 'and']]);
 
+// Typed without the apostrophe ("whats running", "dont touch prod"): the same words.
+const BARE_CONTRACTIONS: [RegExp, string][] = [
+  [/\bcant\b/gi, 'can not'],
+  [/\bwont\b/gi, 'will not'],
+  [/\b(do|does|did|is|are|was|were|has|have|had|should|would|could)nt\b/gi, '$1 not'],
+  [/\b(what|that|there)s\b/gi, '$1 is'],
+];
+
+/**
+ * A label before the request says where it was written, not what it asks: a runbook's "Step 3:" or
+ * "15)", a list bullet, a commit's "chore(infra):".
+ */
+const LABEL_PREFIX = /^\s*(?:(?:step|task|item)\s*#?\d+[a-z]?\s*[:.)-]|\d+[.)]\s|[-*•]\s|\[[ x]\]\s|(?:feat|fix|chore|refactor|perf|ci|docs|build|test|style|ops|infra|deps|release|nit)(?:\(([^)]*)\))?!?:\s)\s*/i;
+/** A commit's scope that names a tool ("chore(cfn): delete the legacy stack") still says which tool. */
+const TOOL_SCOPES = new Set(['k8s', 'kubernetes', 'helm', 'terraform', 'tf', 'cfn', 'cloudformation', 'arm', 'bicep', 'docker', 'compose', 'git', 'github', 'gh', 'ci', 'gitlab']);
+
+function withoutLabel(text: string): string {
+  const label = LABEL_PREFIX.exec(text);
+  if (!label) return text;
+  const scope = label[1]?.toLowerCase();
+  return text.slice(label[0].length) + (scope && TOOL_SCOPES.has(scope) ? ` — ${scope}` : '');
+}
+
 export function tokenize(text: string, fold: (lower: string) => string): Token[] {
-  let prepared = text;
+  let prepared = withoutLabel(text);
   if (/['’]/.test(text)) for (const [pattern, replacement] of CONTRACTIONS) prepared = prepared.replace(pattern, replacement);
+  for (const [pattern, replacement] of BARE_CONTRACTIONS) prepared = prepared.replace(pattern, replacement);
   const tokens: Token[] = [];
   let pendingBreak = false;
   let pendingSentence = false;
@@ -74,7 +100,7 @@ export function tokenize(text: string, fold: (lower: string) => string): Token[]
     }
     const mapped = SYMBOL_WORDS.get(word) ?? word;
     const lower = mapped.toLowerCase();
-    tokens.push({ raw: mapped, lower, lemma: fold(lower), breakBefore: pendingBreak, sentenceBefore: pendingSentence, quoted });
+    tokens.push({ raw: mapped, lower, lemma: fold(lower), breakBefore: pendingBreak, sentenceBefore: pendingSentence, quoted, ...(trailing.includes('?') && { questionAfter: true }) });
     pendingBreak = BREAK_CHARS.test(trailing);
     pendingSentence = SENTENCE_CHARS.test(trailing.replace(/["'`’”)\]]+$/, ''));
   }

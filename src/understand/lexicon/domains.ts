@@ -164,7 +164,7 @@ interface DomainOverlap {
 /** Decisions of the contract for domains that overlap, applied when any of `when` is named at least as an object. */
 export const DOMAIN_OVERLAPS: DomainOverlap[] = [
   { drop: 'docker', below: 'tool', when: ['compose', 'kubernetes', 'helm', 'ci', 'bicep', 'arm', 'cloudformation'], reason: 'containers and images inside a stack, cluster, chart, pipeline or template belong to that tool' },
-  { drop: 'kubernetes', below: 'object', when: ['helm'], reason: 'a Helm request is helm alone unless kubectl-level objects are acted on' },
+  { drop: 'kubernetes', below: 'object', when: ['helm'], whenAtLeast: 'context', reason: 'a Helm request is helm alone unless kubectl-level objects are acted on' },
   { drop: 'docker', below: 'tool', when: ['compose'], whenAtLeast: 'context', reason: 'images and containers of a stack belong to compose' },
   { drop: 'kubernetes', below: 'tool', when: ['arm', 'bicep', 'cloudformation'], reason: 'a deployment of a template is not a Kubernetes Deployment' },
   { drop: 'git', below: 'tool', when: ['ci'], onlyCues: ['branch', 'merge', 'push', 'tag'], reason: 'the branch a pipeline runs for is a setting of the pipeline' },

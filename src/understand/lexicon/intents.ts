@@ -41,7 +41,7 @@ export const INTENT_CUES: IntentCue[] = [
     'package', 'branch off', 'put together', 'prepare', 'produce', 'configure a', 'configure an', 'cut a release',
     'file an issue', 'file a bug', 'file a ticket', 'raise an issue', 'log an issue', 'drop a', 'drop an', 'drop in a',
     'rewrite … as', 'rewrite … in', 'refactor', 'rework … into', 'split … into module', 'export … as', 'add … repo to helm',
-    'add … helm repo', 'add … chart repo', 'get … running',
+    'add … helm repo', 'add … chart repo', 'get … running', 'turn … into', 'convert … into', 'convert … to',
   ]),
   ...cues('create', 'verb', 1.2, ['publish … release', 'migrate … to', 'move … to kubernetes']),
   // Wanting a thing asks for it; "we want to test" is about the next verb.
@@ -49,6 +49,9 @@ export const INTENT_CUES: IntentCue[] = [
     'need a', 'need an', 'need some', 'need <service>', 'want a', 'want an', 'want <service>', 'give me', 'would like a',
     'would like an', 'get me a', 'get me an',
   ]),
+  // "run the django migrations inside the web container": a task run once, not a service started.
+  // Listed first: of two cues that match as much, the first counts.
+  ...cues('execute', 'verb', 1.3, ['run … migration', 'run … task', 'run … script', 'run … command', 'run … once']),
   ...cues('create', 'verb', 1.2, ['run … <service>', 'run … <image>', 'run … container']),
 
   // deploy: roll out something that exists onto a target
@@ -58,7 +61,8 @@ export const INTENT_CUES: IntentCue[] = [
     'push … to staging', 'push … to live', 'upload',
   ]),
   ...cues('deploy', 'verb', 1.2, [
-    'push … image', 'push … <image>', 'run … job', 'run … pipeline', 'run … workflow', 'run … build',
+    'push … image', 'push … <image>', 'push … build', 'push … to ecr', 'push … to acr', 'push … to gcr', 'push … to ghcr',
+    'push … to registry', 'push … to docker hub', 'chart into', 'chart onto', 'run … job', 'run … pipeline', 'run … workflow', 'run … build',
     'start … pipeline', 'start … build', 'start … job', 'start … workflow',
   ]),
 
@@ -71,6 +75,7 @@ export const INTENT_CUES: IntentCue[] = [
     'expose', 'check out', 'migrate', 'pull … image', 'publish … port', 'redirect', 'route', 'grant', 'revoke',
     'label', 'annotate', 'taint', 'cordon', 'uncordon', 'drain', 'lock', 'unlock', 'sync', 'squash', 'amend',
   ]),
+  ...cues('update', 'verb', 1.1, ['pick up … latest', 'pick up … new', 'pull … latest', 'pull … newer']),
   ...cues('update', 'verb', 0.8, ['make the', 'make it', 'make my', 'make our', 'make this', 'make them']),
   // adding something to what exists changes it: "add a health check to the api service"
   ...cues('update', 'verb', 1.1, ['add … to']),
@@ -112,10 +117,11 @@ export const INTENT_CUES: IntentCue[] = [
   // "what processes use the most memory": a question about what is there.
   ...cues('monitor', 'question', 0.9, ['what'], { headOnly: true }),
   ...cues('monitor', 'noun', 0.8, ['log', 'metrics', 'usage', 'plan', 'output', 'health']),
+  ...cues('monitor', 'noun', 1, ['history']),
 
   // destroy
   ...cues('destroy', 'verb', 1, [
-    'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'uninstall', 'purge',
+    'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'clear out', 'clear … out', 'clean out', 'uninstall', 'purge',
     'drop', 'wipe', 'close', 'get rid of', 'decommission', 'erase', 'deprovision', 'nuke', 'discard',
     'deregister', 'unregister', 'archive … repo', 'can go', 'can be deleted', 'can be removed', 'no longer needed',
   ]),
@@ -125,7 +131,8 @@ export const INTENT_CUES: IntentCue[] = [
     'back up', 'backup', 'snapshot', 'dump', 'export', 'save a copy', 'take a dump', 'take a snapshot', 'take a backup',
     'make a backup', 'make a snapshot', 'create a backup', 'create a snapshot', 'keep a copy', 'copy … to s3',
     'run … backup', 'run … snapshot', 'run … dump', 'trigger … backup', 'take a copy', 'grab a copy', 'get a copy',
-    'stash a copy', 'make a copy', 'keep … copy', 'copy … somewhere safe', 'a copy … before',
+    'stash a copy', 'make a copy', 'keep … copy', 'copy … somewhere safe', 'a copy … before', 'take … backup', 'take … snapshot', 'save … to a file', 'save … to file',
+    'pg_dump', 'mysqldump', 'mongodump',
   ]),
 
   // restore
@@ -139,7 +146,8 @@ export const INTENT_CUES: IntentCue[] = [
   // rollback
   ...cues('rollback', 'verb', 1.2, [
     'roll back', 'rollback', 'roll … back', 'revert', 'undo', 'go back', 'downgrade', 'back out', 'reset',
-    'restore … previous', 'return … to the previous',
+    'restore … previous', 'return … to the previous', 'rollout undo', 'undo … rollout', 'redeploy … previous', 'redeploy … last',
+    'back to … last good', 'back to … previous', 'back to … last known good',
   ]),
   ...cues('rollback', 'noun', 0.7, ['previous version', 'previous release', 'previous revision', 'last good', 'last known good']),
 
@@ -261,7 +269,9 @@ export const INTENT_CUES: IntentCue[] = [
     'release branch', 'release pipeline', 'release version', 'push event', 'push trigger', 'on merge', 'status check',
     'health check', 'healthcheck', 'run on', 'runs on', 'key vault', 'build and test', 'dump file', 'backup policy',
     'backup plan', 'backup retention', 'snapshot policy', 'export of', 'plan on', 'plans on', 'on pull request',
-    'read replica', 'check out … branch', 'is there a way', 'is there any way',
+    'read replica', 'check out … branch', 'is there a way', 'is there any way', 'heads up', 'lgtm',
+    // a wish with nothing to act on (the contract's own example of a request to clarify)
+    'make it better', 'make it faster', 'make things better', 'make it work', 'the execs', 'make sure',
     // "make everything better": no object to make, only a wish (asked about, not run as `make`)
     'make everything', 'make thing', 'make stuff',
   ]),
@@ -272,7 +282,7 @@ export const FILLERS = [
   'please', 'pls', 'plz', 'kindly', 'can', 'could', 'would', 'will', 'you', 'i', 'we', 'just', 'now', 'then',
   'also', 'go', 'ahead', 'and', 'let', 'us', 'to', 'want', 'need', 'like', 'help', 'me', 'quickly', 'first',
   'finally', 'next', 'hey', 'ok', 'okay', 'so', 'lets', 'try', 'to', 'should', 'must', 'ai', 'reign', 'immediately',
-  'asap', 'again', 'actually', 'really', 'mind', 'yo', 'hi', 'hello', 'ugh', 'hmm',
+  'asap', 'again', 'actually', 'really', 'mind', 'yo', 'hi', 'hello', 'ugh', 'hmm', 'someone', 'somebody', 'anyone', 'anybody',
 ];
 
 /** Words that open a relative or subordinate clause: verbs after them describe, they do not ask. */
@@ -344,14 +354,24 @@ export const PREDICATE_WORDS = [
 export const TELLING_VERBS = [
   'takes', 'took', 'wants', 'stops', 'stopped', 'skips', 'skipped', 'rejected', 'refuses', 'refused', 'ignores', 'ignored',
   'loses', 'lost', 'loops', 'keeps', 'kept', 'fails', 'failed', 'hangs', 'hung', 'crashes', 'crashed', 'dies', 'died', 'errors',
-  'errored', 'says', 'said', 'complains', 'complained', 'throws', 'threw', 'returns', 'returned', 'times', 'timed', 'breaks', 'broke',
+  'errored', 'says', 'said', 'hanging', 'crashing', 'erroring', 'complains', 'complained', 'throws', 'threw', 'returns', 'returned', 'times', 'timed', 'breaks', 'broke',
 ];
 
 /** Words before a telling verb that make it describe a noun or count: "all stopped containers", "the last failed job". */
 export const DESCRIBING_WORDS = ['all', 'last', 'latest', 'previous', 'recent', 'first', 'every', 'most', 'many', 'few'];
 
+/** Words after an -ing form that make it a report of what keeps happening: "restarting every 30s". */
+export const REPEATING_WORDS = ['every', 'constantly', 'nonstop', 'repeatedly', 'again', 'continuously', 'randomly', 'intermittently'];
+
+/** What a rollback brings back, and what a restore does: "put yesterday's version back" against "put the dump back". */
+export const VERSION_WORDS = ['version', 'release', 'build', 'revision', 'tag', 'image', 'template', 'commit', 'deploy', 'deployment'];
+export const DATA_WORDS = ['backup', 'dump', 'snapshot', 'data', 'volume', 'database', 'db', 'state', 'file', 'table', 'bucket', 'archive', 'tarball'];
+
+/** Where a thing received goes live: "get the billing thing onto the live site". */
+export const DESTINATION_WORDS = ['live', 'site', 'customers', 'users', 'production', 'prod', 'cluster', 'server', 'servers', 'env', 'environment'];
+
 /** Words that make what follows a one-word program read as English: "make scale of the deployment". */
-export const PROSE_WORDS = ['of', 'please', 'pls', 'for', 'me', 'us', 'it', 'to', 'new'];
+export const PROSE_WORDS = ['of', 'please', 'pls', 'for', 'me', 'us', 'it', 'to', 'new', 'sure'];
 
 /** Intent that is asked for with no verb at all ("Terraform for an EKS cluster"). */
 export const NOUN_REQUEST_INTENT: Intent = 'create';
@@ -362,14 +382,14 @@ export const LIGHT_VERBS = ['make', 'do', 'perform', 'need', 'want'];
 /** The action named as a noun after a light verb, longest first, with the intent it asks for. */
 export const NOMINAL_ACTIONS: [string, Intent][] = [
   ['change of permission', 'execute'], ['change of owner', 'execute'],
-  ['backup', 'backup'], ['back-up', 'backup'], ['snapshot', 'backup'], ['dump', 'backup'], ['export', 'backup'], ['copy', 'backup'],
+  ['backup', 'backup'], ['back-up', 'backup'], ['pg_dump', 'backup'], ['mysqldump', 'backup'], ['snapshot', 'backup'], ['dump', 'backup'], ['export', 'backup'], ['copy', 'backup'],
   ['restore', 'restore'], ['restoration', 'restore'], ['recovery', 'restore'],
   ['restart', 'update'], ['reboot', 'update'], ['upgrade', 'update'], ['update', 'update'], ['change', 'update'], ['reload', 'update'],
   ['scale', 'scale'], ['scaling', 'scale'], ['resize', 'scale'],
   ['clean', 'destroy'], ['cleanup', 'destroy'], ['clean-up', 'destroy'], ['removal', 'destroy'], ['deletion', 'destroy'], ['delete', 'destroy'],
   ['rollback', 'rollback'], ['revert', 'rollback'], ['downgrade', 'rollback'],
   ['deploy', 'deploy'], ['deployment', 'deploy'], ['install', 'deploy'], ['installation', 'deploy'], ['release', 'deploy'], ['rollout', 'deploy'],
-  ['check', 'monitor'], ['inspection', 'monitor'], ['review', 'monitor'],
+  ['check', 'monitor'], ['look', 'monitor'], ['inspection', 'monitor'], ['review', 'monitor'],
   ['debug', 'debug'], ['investigation', 'debug'], ['diagnosis', 'debug'], ['troubleshooting', 'debug'],
   ['compression', 'execute'], ['search', 'execute'],
 ];

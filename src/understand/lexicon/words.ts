@@ -26,7 +26,7 @@ export const REFERRING_WORDS = ['it', 'its', 'that', 'this', 'them', 'those', 't
 
 /** Adjectives and ordinals that describe the thing acted on; never names themselves. */
 export const ADJECTIVES = [
-  'old', 'new', 'current', 'last', 'previous', 'existing', 'running', 'stopped', 'failed', 'failing', 'broken',
+  'quick', 'brief', 'old', 'new', 'current', 'last', 'previous', 'existing', 'running', 'stopped', 'failed', 'failing', 'broken',
   'whole', 'entire', 'same', 'default', 'private', 'public', 'shared', 'first', 'second', 'third', 'latest', 'local',
   'remote', 'big', 'biggest', 'large', 'largest', 'small', 'unused', 'dangling', 'completed', 'stuck', 'deleted',
   'merged', 'open', 'draft', 'dated', 'persistent', 'empty', 'top', 'good', 'bad', 'healthy', 'full', 'multi',
@@ -114,7 +114,7 @@ export const COMMON_APP_NAMES = ['worker', 'search', 'auth', 'gateway', 'proxy',
  */
 export const ABBREVIATIONS: Record<string, string> = {
   tf: 'terraform', ns: 'namespace', svc: 'service', sts: 'statefulset', cm: 'configmap', po: 'pod',
-  ds: 'daemonset', rs: 'replicaset', k: 'kubectl', kctl: 'kubectl', repos: 'repo', cfg: 'config',
+  ds: 'daemonset', rs: 'replicaset', k: 'kubectl', kctl: 'kubectl', repos: 'repo', cfg: 'config', b4: 'before', bc: 'because',
 };
 
 /** Forms of "be" and "get" that make a past participle passive: "should be scaled", "got deployed". */
