@@ -1,9 +1,9 @@
 import { maxRisk } from '../../core/risk.js';
 import { shellQuote } from '../../core/shell-quote.js';
 import type { Evaluation, Finding, Invocation } from './evaluation.js';
-import { parseArgs } from './match.js';
+import { isProdName, parseArgs } from './match.js';
 import { classifyPath } from './paths.js';
-import { DATABASE_CLIENTS, DATABASE_VERDICTS, STATEMENT_RULES, type DatabaseClient } from './rules/databases.js';
+import { DATABASE_CLIENTS, DATABASE_TARGET_FLAGS, DATABASE_VERDICTS, STATEMENT_RULES, type DatabaseClient } from './rules/databases.js';
 import { CONTAINER_ESCAPES, DOCKER_GLOBAL_VALUE_FLAGS, HOST_MOUNT_FLAGS } from './rules/docker.js';
 import { FLOW_VERDICTS, TOOL_SETUP_WORDS } from './rules/flows.js';
 import { tableIndex } from './rules/index.js';
@@ -625,7 +625,8 @@ function splitOption(value: string): [string, string | undefined] {
   return equals > 0 && value.startsWith('-') ? [value.slice(0, equals), value.slice(equals + 1)] : [value, undefined];
 }
 
-const EXEC_VALUE_FLAGS = new Set([...DOCKER_GLOBAL_VALUE_FLAGS, ...KUBECTL_VALUE_FLAGS, '-u', '--user', '-w', '--workdir', '-e', '--env', '--env-file', '--detach-keys', '--index']);
+const EXEC_VALUE_FLAGS = new Set([...DOCKER_GLOBAL_VALUE_FLAGS, ...KUBECTL_VALUE_FLAGS, '-u', '--user', '-w', '--workdir', '-e', '--env', '--env-file', '--detach-keys', '--index',
+  '--name', '-p', '--publish', '-v', '--volume', '--entrypoint', '-l', '--label']);
 
 /** `docker exec`, `kubectl exec`, `docker compose exec`: the command run inside is what counts. */
 function insideContainer(ev: Evaluation, name: string, inv: Invocation, finding: Finding): boolean {
@@ -639,18 +640,24 @@ function insideContainer(ev: Evaluation, name: string, inv: Invocation, finding:
     }
   };
   skipOptions();
+  let compose = name === 'docker-compose' || name === 'podman-compose';
   if (values[i] === 'compose' && name !== 'kubectl') {
+    compose = true;
     i++;
     skipOptions();
   }
   if (values[i] === 'container') i++;
-  if (values[i] !== 'exec') return false;
+  // `docker compose run web python manage.py migrate` runs its command in a new container of the service.
+  const composeRun = compose && values[i] === 'run';
+  if (values[i] !== 'exec' && !composeRun) return false;
   i++;
   skipOptions();
   const dashes = values.indexOf('--', i);
   const target = values[i];
   const command = dashes >= 0 ? words.slice(dashes + 1) : words.slice(i + 1);
   const part = inv.site.text;
+  // With no command, `compose run` starts the service's own: the table judges that.
+  if (composeRun && command.length === 0) return false;
   if (target === undefined || command.length === 0) {
     ev.add(finding, { level: 'read', reason: 'names nothing to run' }, `${name}.exec`, part);
     return true;
@@ -682,9 +689,13 @@ function databaseClient(ev: Evaluation, client: DatabaseClient, inv: Invocation,
     else if (inv.site.stdinFrom.length > 0 || inv.site.redirects.some((r) => r.operator === '<')) ev.add(finding, DATABASE_VERDICTS.file, `${client.id}.input`, part);
     else ev.add(finding, DATABASE_VERDICTS.interactive, `${client.id}.interactive`, part);
   }
+  // `psql -h pg-prod -c "DROP TABLE orders"`: deleting data on a server or database named for production has no way back.
+  const targets = [...DATABASE_TARGET_FLAGS.flatMap((f) => args.flags.get(f) ?? []), ...(client.statementsFromArgs === 'all' ? [] : args.positionals.slice(0, 1))];
+  const production = targets.some((t) => t !== true && isProdName(t));
   for (const statement of statements.flatMap((s) => s.split(';')).map((s) => s.trim()).filter(Boolean)) {
     const rule = STATEMENT_RULES.find((r) => r.pattern.test(statement));
-    if (rule) ev.add(finding, rule.verdict, `${client.id}.${rule.id}`, part);
+    if (rule?.id === 'delete' && production) ev.add(finding, DATABASE_VERDICTS.productionDelete, `${client.id}.${rule.id}.prod`, part);
+    else if (rule) ev.add(finding, rule.verdict, `${client.id}.${rule.id}`, part);
     else ev.add(finding, DATABASE_VERDICTS.unknown, `${client.id}.unknown-statement`, part);
   }
   return true;

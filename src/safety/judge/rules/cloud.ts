@@ -38,6 +38,8 @@ const azure: ToolTable = {
   names: ['az'],
   valueFlags: ['-g', '--resource-group', '-n', '--name', '-o', '--output', '--query', '--subscription', '-l', '--location', '--role', '--assignee', '--scope', '--ids', '--vault-name', '--image', '--template-file', '-f', '--parameters', '-p', '--size', '--sku'],
   rules: [
+    // `az aks get-credentials` merges the cluster's credentials into the kubeconfig; `--file -` prints them.
+    { id: 'kubeconfig', when: { sub: 'aks get-credentials', noFlag: ['--file', '-f'] }, level: 'write', reason: 'writes cluster credentials into the kubeconfig' },
     { id: 'secret', when: { verb: 'get-access-token|get-credentials|list-keys|keys|get-connection-string|show-connection-string', noFlag: ['--help'] }, level: 'admin', reason: 'prints credentials or keys', traits: ['prints-secret'] },
     { id: 'secret', when: { sub: 'keyvault secret|key|certificate show|download' }, level: 'admin', reason: 'prints a secret value', traits: ['prints-secret'] },
     { id: 'secret', when: { sub: 'ad sp create-for-rbac' }, level: 'admin', reason: 'creates and prints service principal credentials', traits: ['prints-secret'] },
@@ -60,6 +62,7 @@ const gcloud: ToolTable = {
   names: ['gcloud', 'gsutil', 'bq'],
   valueFlags: ['--project', '--zone', '--region', '--format', '--filter', '--machine-type', '--image', '--account', '--configuration', '--member', '--role', '--limit', '--sort-by', '--flatten', '-m'],
   rules: [
+    { id: 'kubeconfig', when: { sub: 'container clusters get-credentials' }, level: 'write', reason: 'writes cluster credentials into the kubeconfig' },
     { id: 'secret', when: { verb: 'print-access-token|print-identity-token|get-credentials' }, level: 'admin', reason: 'prints an access token or credentials', traits: ['prints-secret'] },
     { id: 'secret', when: { sub: 'secrets versions access' }, level: 'admin', reason: 'prints a secret value', traits: ['prints-secret'] },
     { id: 'secret', when: { sub: 'iam service-accounts keys create' }, level: 'admin', reason: 'creates a service account key file' },

@@ -8,7 +8,7 @@ const inspection: ToolTable = {
     'ls', 'll', 'la', 'dir', 'vdir', 'tree', 'exa', 'eza', 'lsd', 'wc', 'stat', 'file', 'du', 'df', 'pwd', 'basename', 'dirname',
     'realpath', 'readlink', 'md5sum', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'b2sum', 'cksum', 'sum',
     'cmp', 'diff', 'diff3', 'sdiff', 'comm', 'join', 'grep', 'egrep', 'fgrep', 'zgrep', 'ag', 'ack', 'cut', 'paste', 'uniq',
-    'column', 'fold', 'fmt', 'expand', 'unexpand', 'pr', 'nl', 'wc', 'jq', 'yq', 'xmllint', 'true', 'false', 'test', '[', '[[', 'expr',
+    'column', 'fold', 'fmt', 'expand', 'unexpand', 'pr', 'nl', 'wc', 'jq', 'xmllint', 'true', 'false', 'test', '[', '[[', 'expr',
     'seq', 'sleep', 'yes', 'date', 'cal', 'bc', 'dc', 'factor', 'numfmt', 'printenv', 'locale', 'getconf', 'tty', 'arch', 'nproc',
     'which', 'whereis', 'type', 'hash', 'man', 'info', 'help', 'apropos', 'whatis', 'tldr', 'history', 'locate', 'mlocate',
     'cd', 'pushd', 'popd', 'dirs', 'read', 'wait', 'jobs', 'fg', 'bg', 'shift', 'exit', 'return', 'break', 'continue', ':',
@@ -22,6 +22,8 @@ const inspection: ToolTable = {
     'head', 'tail', 'od', 'hexdump', 'hd', 'strings', 'zcat', 'zless', 'zmore', 'bzcat', 'xzcat', 'zstdcat', 'lzcat', 'look',
     'tr', 'rev', 'base32', 'base64', 'basenc', 'xxd', 'uudecode', 'shuf', 'tsort', 'csvlook',
     'mdless', 'bat', 'batcat', 'fd', 'fdfind', 'fzf', 'env', 'sort', 'awk', 'gawk', 'mawk', 'nawk', 'sed', 'find', 'rg', 'tee',
+    // linters and validators: they read files and report
+    'shellcheck', 'hadolint', 'yamllint', 'actionlint', 'kubeconform', 'kubeval',
   ],
   rules: [{ id: 'reads', level: 'read', reason: 'only reads and prints' }],
   otherwise: { level: 'read', reason: 'only reads and prints' },
@@ -244,6 +246,17 @@ const sedInPlace: ToolTable = {
   otherwise: { level: 'read', reason: 'prints edited text' },
 };
 
+const yq: ToolTable = {
+  id: 'yq',
+  names: ['yq'],
+  valueFlags: ['-o', '--output-format', '-p', '--input-format', '--indent', '-I'],
+  rules: [
+    { id: 'in-place', when: { anyFlag: ['-i', '--inplace'] }, level: 'write', reason: 'edits files in place', effects: [{ kind: 'write', on: 'after-first' }] },
+    { id: 'prints', level: 'read', reason: 'prints queried or edited YAML' },
+  ],
+  otherwise: { level: 'read', reason: 'prints queried or edited YAML' },
+};
+
 const find: ToolTable = {
   id: 'find',
   names: ['find', 'gfind', 'bfs'],
@@ -253,7 +266,7 @@ const find: ToolTable = {
 };
 
 export const COREUTILS_TABLES: ToolTable[] = [
-  printers, printenv, renderers, echo, decoders, rm, shred, copy, move, create, permissions, dd, sort, archives, zipArchives, compressors, editors, sedInPlace, find,
+  printers, printenv, renderers, echo, decoders, rm, shred, copy, move, create, permissions, dd, sort, archives, zipArchives, compressors, editors, sedInPlace, yq, find,
   // Last, so the specific tables above win for the names they share with it.
   inspection,
 ];

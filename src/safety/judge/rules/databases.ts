@@ -70,7 +70,11 @@ export const STATEMENT_RULES: { id: string; pattern: RegExp; verdict: Verdict }[
   { id: 'query', pattern: /^\s*(\(?\s*select|with|show|explain|describe|desc|table|values|\\[a-z]|\.tables|\.schema|pragma|get|mget|hget|hgetall|keys|scan|info|ping|ttl|type|exists|llen|lrange|smembers|scard|zrange|dbsize|monitor|client\s+list|memory|db\.\w+\.(find|count|aggregate)|db\.stats|show\s+dbs)\b/i, verdict: { level: 'read', reason: 'only queries data' } },
 ];
 
-export const DATABASE_VERDICTS: Record<'interactive' | 'file' | 'unknown', Verdict> = {
+/** Flags that name the server or database a client talks to. */
+export const DATABASE_TARGET_FLAGS = ['-h', '--host', '-d', '--dbname', '--db', '-D', '--database', '--uri'];
+
+export const DATABASE_VERDICTS: Record<'interactive' | 'file' | 'unknown' | 'productionDelete', Verdict> = {
+  productionDelete: { level: 'dangerous', reason: 'deletes data or tables in a production database' },
   interactive: { level: 'admin', reason: 'opens a database shell whose statements are not shown here' },
   file: { level: 'admin', reason: 'runs a file of database statements' },
   unknown: { level: 'admin', reason: 'runs a database statement that is not known' },

@@ -82,6 +82,7 @@ const gh: ToolTable = {
     { id: 'delete-repository', when: { sub: 'repo delete' }, level: 'dangerous', reason: 'deletes a hosted repository, with its issues and pull requests' },
     { id: 'token', when: { sub: 'auth token' }, level: 'admin', reason: 'prints the GitHub token', traits: ['prints-secret'] },
     { id: 'close-delete-branch', when: { sub: 'pr close', anyFlag: ['-d', '--delete-branch'] }, level: 'admin', reason: 'closes a pull request and deletes its branch' },
+    { id: 'merge-delete-branch', when: { sub: 'pr merge', anyFlag: ['-d', '--delete-branch'] }, level: 'admin', reason: 'merges a pull request and deletes its branch' },
     { id: 'delete', when: { sub: '* delete|delete-asset|remove|rm|archive' }, level: 'admin', reason: 'deletes or archives something on GitHub', traits: ['acts-on-targets'] },
     { id: 'inspect', when: { sub: '* list|ls|view|status|diff|checks|watch|search|show|check' }, level: 'read', reason: 'shows GitHub data' },
     { id: 'inspect', when: { sub: ['status|browse|search|--version|version|help|completion', 'auth status', 'config|alias|extension|ext|org|cache get|list'] }, level: 'read', reason: 'shows GitHub data' },

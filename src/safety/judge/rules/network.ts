@@ -3,6 +3,9 @@ import type { ToolTable } from './types.js';
 /** A remote `host:path` (scp, rsync) rather than a local path. */
 const REMOTE_PATH = /^([\w.-]+@)?[\w.-]+:(?!\/\/)|^rsync:\/\/|^(s3|gs|az):\/\//;
 
+/** Instance metadata endpoints that hand out the machine's cloud credentials or tokens. */
+const CLOUD_CREDENTIAL_URL = /(169\.254\.169\.254|\[fd00:ec2::254\])\/.*(security-credentials|identity-credentials|api\/token|metadata\/identity)|169\.254\.170\.2\/|metadata\.google\.internal\/.*(token|identity)/i;
+
 const curl: ToolTable = {
   id: 'curl',
   names: ['curl', 'curlie'],
@@ -15,6 +18,7 @@ const curl: ToolTable = {
     '--proxy-user', '-E', '-Y', '-y', '-z', '--time-cond', '--limit-rate', '--max-redirs', '--trace', '--trace-ascii', '--stderr', '--url',
   ],
   rules: [
+    { id: 'cloud-credentials', when: { arg: CLOUD_CREDENTIAL_URL }, level: 'admin', reason: 'prints the machine\'s cloud credentials from the metadata service', traits: ['network', 'prints-secret'] },
     {
       id: 'upload',
       when: { anyFlag: ['-d', '--data', '--data-binary', '--data-raw', '--data-urlencode', '--data-ascii', '--json', '-F', '--form', '-T', '--upload-file'] },
@@ -27,6 +31,8 @@ const curl: ToolTable = {
         { kind: 'send', on: { flag: '-T' } }, { kind: 'send', on: { flag: '--upload-file' } }, { kind: 'send', on: { flag: '--json' } },
       ],
     },
+    { id: 'delete', when: { flagValue: { '-X': /^delete$/i } }, level: 'admin', reason: 'deletes something on a server', traits: ['network'] },
+    { id: 'delete', when: { flagValue: { '--request': /^delete$/i } }, level: 'admin', reason: 'deletes something on a server', traits: ['network'] },
     { id: 'change', when: { flagValue: { '-X': /^(post|put|patch|delete)$/i } }, level: 'write', reason: 'sends a request that changes something on a server', traits: ['network'] },
     { id: 'change', when: { flagValue: { '--request': /^(post|put|patch|delete)$/i } }, level: 'write', reason: 'sends a request that changes something on a server', traits: ['network'] },
     {
