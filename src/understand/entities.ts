@@ -1,6 +1,7 @@
 import type { Entities } from '../core/interpretation.js';
 import type { Analysis } from './analyze.js';
 import { FILE_NAME, NEGATIONS, isImageReference, numberValue } from './analyze.js';
+import { requestSentence } from './intent.js';
 import { CLOSED_CLASS, MEANINGFUL_WORDS, SETS, SINGLE_WORD_VERBS } from './tables.js';
 import type { Environment } from './lexicon/environments.js';
 import { ENVIRONMENT_SYNONYMS, LOCAL_DEV_PHRASES } from './lexicon/environments.js';
@@ -38,7 +39,7 @@ const BOUNDARY_VERBS = [
   'is', 'are', 'was', 'were', 'has', 'have', 'keeps', 'keep', 'returns', 'return', 'does', 'do', 'did', 'will', 'should',
   'can', 'back', 'so', 'now', 'again', 'please', 'asap', 'first', 'too', 'only', 'failed', 'fails', 'failing', 'crashed',
   'crashes', 'crashing', 'hangs', 'hung', 'throws', 'throwing', 'went', 'broke', 'stopped', 'exited', 'exits', 'died',
-  'timed', 'says', 'shows', 'needs', 'uses', 'runs', 'got', 'gets', 'won', 'cannot', 'isn', 'doesn', 'seems', 'looks',
+  'timed', 'says', 'shows', 'needs', 'uses', 'runs', 'got', 'gets', 'won', 'cannot', 'isn', 'doesn', 'seems', 'seem', 'looks', 'stuck', 'hanging', 'restarting', 'except',
 ];
 const VERSION_VERBS = ['upgrade', 'downgrade', 'bump', 'pin', 'update'];
 const VERSION_WORDS = ['version', 'revision', 'rev', 'tag', 'apiversion', 'release', 'provider', 'chart'];
@@ -51,6 +52,10 @@ const QUANTITY = /^\d+(\.\d+)?[a-z]{1,3}$/i;
 /** Words before a place that, in a Kubernetes or Helm request, is a namespace: "uninstall it from monitoring". */
 const NAMESPACE_PLACE_WORDS = ['in', 'into', 'from'];
 const OBJECT_KIND_WORDS = new Set(Object.keys(OBJECT_KINDS));
+
+/** Keys of `key=value` that are settings, not a service's count. */
+const SETTING_KEYS = new Set(['port', 'timeout', 'ttl', 'retries', 'retry', 'size', 'limit', 'memory', 'mem', 'cpu', 'cpus', 'count', 'workers', 'threads', 'max', 'min', 'debug', 'verbose', 'level', 'version']);
+const COMMIT_WORDS = new Set(['commit', 'revision', 'sha', 'hash', 'reverts']);
 
 export function extractEntities(a: Analysis): Extracted {
   const used = [...a.claimed];
@@ -205,6 +210,14 @@ export function extractEntities(a: Analysis): Extracted {
     }
     // `--scale worker=3` (Compose): the service and its count.
     const scale = t.lower === '--scale' ? /^([a-z0-9][a-z0-9_.-]*)=(\d+)$/.exec(lower(i + 1)) : /^--scale=([a-z0-9][a-z0-9_.-]*)=(\d+)$/.exec(t.lower);
+    // "web=4, worker=2 via compose": counts written as settings of named services.
+    const counts = scale ? undefined : /^([a-z][a-z0-9_.-]*)=(\d+)$/.exec(t.lower);
+    if (counts && !SETTING_KEYS.has(counts[1]!)) {
+      replicas.push(Number(counts[2]));
+      scaledServices.push(counts[1]!);
+      take(i);
+      return;
+    }
     if (scale) {
       replicas.push(Number(scale[2]));
       scaledServices.push(scale[1]!);
@@ -236,6 +249,8 @@ export function extractEntities(a: Analysis): Extracted {
   // versions: "v1.2.0", "version 21.1.2", "revision 3", "… version … to 20"
   const versions: string[] = [];
   tokens.forEach((t, i) => {
+    // "revert commit 4f2a9c1": a commit's hash is the revision asked for
+    if (COMMIT_WORDS.has(lemma(i - 1)) && /^[0-9a-f]{7,40}$/.test(t.lower) && /\d/.test(t.lower)) { versions.push(t.raw); take(i); return; }
     if (used[i]) return;
     if (/^v\d+(\.\d+)*([-+][\w.]+)?$/i.test(t.raw) && !/^v\d+$/i.test(t.raw) || /^v\d+$/i.test(t.raw) && t.raw.length <= 4) {
       if (!/^v\d+$/.test(t.lower) || ['to', 'of', 'version', 'release', 'tag', 'and', 'between', 'back'].includes(lemma(i - 1)) || /^v\d+$/.test(t.lower) && SETS.prepositions.has(lemma(i - 1))) {
@@ -348,7 +363,8 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
     if (!SETS.anchors.has(t.lemma) || used[i] && !a.claimed[i]) return;
     // X [tool words] ANCHOR: "the web deployment", "the payments CloudFormation stack"
     let j = i - 1;
-    while (j >= 0 && a.claimed[j] && !a.classes[j]!.has('service') && !tokens[j + 1]!.breakBefore && i - j < 4) j--;
+    // "the orders mysql container": a service word between the name and the noun says what runs in it.
+    while (j >= 0 && a.claimed[j] && !tokens[j + 1]!.breakBefore && i - j < 4) j--;
     // "the crashed worker container": a describing word between "the" and the name
     let b = j - 1;
     while (b >= 0 && SETS.adjectives.has(lemma(b)) && !SETS.definite.has(lemma(b))) b--;
@@ -369,7 +385,10 @@ function extractNames(a: Analysis, used: boolean[], kinds: Map<string, string>):
   // Long descriptions name what they mean explicitly; their loose words are not names. Machine
   // and file tasks act on files and processes: their loose words are patterns and paths.
   if (tokens.length > LONG_REQUEST || isMachineTask(a)) return names;
+  // In prose of several sentences, loose words name things only in the sentence that asks.
+  const asking = requestSentence(a);
   tokens.forEach((t, i) => {
+    if (a.sentence[i] !== asking) return;
     const prev = lemma(i - 1);
     const prev2 = lemma(i - 2);
     if (['does', 'do', 'did'].includes(prev) && lemma(i + 1) === 'have' && isNameToken(a, i, used, false, 'any')) { add(i); return; }
