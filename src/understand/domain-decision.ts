@@ -34,6 +34,8 @@ export function domainEvidence(a: Analysis, extracted: Extracted, shellText: boo
     if (cue.phrase === 'namespace' && actedOn(a, m.start)) strength = STRENGTH_VALUE.object;
     // "install jenkins on kubernetes": the platform named as a place, not kubectl-level work.
     if (cue.domain === 'kubernetes' && cue.strength === 'tool' && m.anchors.length === 1 && isPlace(a, m.start)) strength = STRENGTH_VALUE.context;
+    // "upgrade the chart on the staging cluster": the cluster as the place a release goes.
+    if (cue.phrase === 'cluster' && isPlace(a, m.start)) strength = Math.min(strength, STRENGTH_VALUE.context);
     // "a workflow that runs terraform plan", "a template that creates an EFS file system": what an
     // artifact does or holds is its own content, not more tools.
     const artifact = describingArtifact(a, m.start);
@@ -174,9 +176,10 @@ function actedOn(a: Analysis, i: number): boolean {
 }
 
 function isPlace(a: Analysis, i: number): boolean {
-  const prev = a.tokens[i - 1]?.lemma ?? '';
-  const before = SETS.determiners.has(prev) ? a.tokens[i - 2]?.lemma ?? '' : prev;
-  return ['on', 'in', 'to', 'into', 'onto'].includes(before);
+  // "on kubernetes", "on the staging cluster", "into the new shop namespace"
+  let j = i - 1;
+  while (j >= 0 && i - j <= 3 && (SETS.determiners.has(a.tokens[j]!.lemma) || SETS.adjectives.has(a.tokens[j]!.lemma) || a.claimed[j])) j--;
+  return ['on', 'in', 'to', 'into', 'onto'].includes(a.tokens[j]?.lemma ?? '');
 }
 
 /** "Jenkins", "GitLab": the system, not a pipeline file ("Jenkinsfile", ".gitlab-ci.yml"). */

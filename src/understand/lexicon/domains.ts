@@ -136,6 +136,9 @@ export const DOMAIN_CUES: DomainCue[] = [
     'virtual network', 'service mesh', 'api version', 'apiversion', 'build artifact', 'data pipeline', 'shell into',
     'a shell', 'every pr', 'each pr', 'on pr', 'on every pr', 'every pull request', 'on pull request',
     'on every pull request', 'for every pr', 'test pr', 'pr build', 'pr check', 'every merge request', 'on merge request',
+    // where a review comment comes from, or the machine a build runs on, not the tool asked for
+    'this pr', 'this pull request', 'this diff', 'broke the build', 'breaks the build', 'broken build', 'new build of',
+    'build box', 'build agent', 'build host', 'build server', 'build machine',
     // managed Kubernetes is a cloud resource (written as IaC), not kubectl-level work
     'azure kubernetes service', 'elastic kubernetes service', 'google kubernetes engine', 'amazon eks',
     // "az deployment group create": an ARM/Bicep deployment, not a Kubernetes Deployment
