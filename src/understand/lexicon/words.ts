@@ -90,7 +90,7 @@ export const NAME_ANCHORS = [
   'service', 'app', 'application', 'deployment', 'container', 'pod', 'release', 'chart', 'stack', 'repo',
   'repository', 'pipeline', 'workflow', 'job', 'volume', 'image', 'function', 'statefulset', 'daemonset', 'cronjob',
   'project', 'site', 'website', 'bucket', 'database', 'db', 'queue', 'topic', 'cluster', 'template', 'module',
-  'network', 'microservice', 'server', 'instance', 'webapp', 'web app', 'component', 'daemon', 'log', 'ingress',
+  'network', 'microservice', 'instance', 'webapp', 'web app', 'component', 'daemon', 'log', 'ingress',
   'secret', 'configmap', 'deploy',
 ];
 
