@@ -20,13 +20,14 @@ const NLU_SETS = [
   ...jsonlIn('bench/understanding/').map((path) => ({ path, use: 'measured' })),
   ...jsonlIn('bench/evals/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
   ...jsonlIn('bench/evals-b/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
-  ...jsonlIn('bench/evals-c/', 'nlu-').map((path) => ({ path, use: 'held out' })),
+  ...jsonlIn('bench/evals-c/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
+  ...jsonlIn('bench/evals-d/', 'nlu-').map((path) => ({ path, use: 'held out' })),
 ];
 const SHELL_SETS = [
   { path: '../shared/evals/shell-dev.jsonl', use: 'dev' },
   ...jsonlIn('bench/evals/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
   ...jsonlIn('bench/evals-b/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
-  ...jsonlIn('bench/evals-c/', 'shell-').map((path) => ({ path, use: 'held out' })),
+  ...jsonlIn('bench/evals-c/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
 ];
 
 function batch(subcommand, path) {

@@ -160,7 +160,10 @@ function readsAsProse(a: Analysis): boolean {
 function isNounUse(a: Analysis, i: number): boolean {
   const prev = a.tokens[i - 1];
   if (!prev) return false;
-  return SETS.determiners.has(prev.lemma) || SETS.adjectives.has(prev.lemma) || a.classes[i - 1]!.has('service') || a.classes[i - 1]!.has('number') || a.claimed[i - 1]!;
+  if (SETS.determiners.has(prev.lemma) || SETS.adjectives.has(prev.lemma) || a.classes[i - 1]!.has('service') || a.classes[i - 1]!.has('number') || a.claimed[i - 1]!) return true;
+  // "the metrics release": a word between a determiner and the verb word makes a compound noun.
+  const first = a.tokens[i - 2];
+  return !!first && SETS.determiners.has(first.lemma) && !prev.breakBefore && !SETS.fillers.has(prev.lemma) && !a.intents.some((m) => m.end === i - 1 && m.row.kind === 'verb');
 }
 
 /**
@@ -337,7 +340,10 @@ function settingNotation(a: Analysis): { intent: Intent; word: string } | undefi
 function changesCapacity(a: Analysis, matches: Match<IntentCue>[]): boolean {
   const verb = matches.find((m) => m.row.intent === 'update' && (m.row.kind === 'verb' || m.row.kind === 'command'));
   if (!verb) return false;
-  return a.tokens.some((t, i) => a.clause[i] === a.clause[verb.start] && a.sentence[i] === a.sentence[verb.start] && CAPACITY.has(t.lemma));
+  if (a.tokens.some((t, i) => a.clause[i] === a.clause[verb.start] && a.sentence[i] === a.sentence[verb.start] && CAPACITY.has(t.lemma))) return true;
+  // "```replicas: 2``` … make it 5": the pronoun stands for the pasted setting.
+  const pronoun = SETS.pronouns.has(a.tokens[verb.end]?.lemma ?? '') || SETS.pronouns.has(a.tokens[verb.end - 1]?.lemma ?? '');
+  return pronoun && a.tokens.some((t) => t.quoted && CAPACITY.has(t.lemma.replace(/:$/, '')));
 }
 
 /**
@@ -414,8 +420,10 @@ function artifactRequest(a: Analysis): string | undefined {
  */
 function problemReport(a: Analysis, counted: Match<IntentCue>[], asking: number): string | undefined {
   if (hasRequestMarker(a, asking) || yesNoQuestion(a)) return undefined;
-  // "don't deploy anything": a negated imperative forbids, it does not report.
-  const symptom = counted.find((m) => m.row.kind === 'symptom' && !a.subordinate[m.start] && !a.tokens[m.start]!.quoted
+  // A pasted error ("```Error: UPGRADE FAILED …``` this is on the metrics release, help") tells
+  // the problem itself; "don't deploy anything", a negated imperative, forbids and does not report.
+  const pasted = a.intents.filter((m) => m.row.kind === 'symptom' && a.tokens[m.start]!.quoted);
+  const symptom = [...counted, ...pasted].find((m) => m.row.kind === 'symptom' && !a.subordinate[m.start]
     && !(a.tokens[m.start - 1]?.lemma === 'do' && a.clauseHead[m.start - 1]));
   // "helm says another operation is in progress", "the release stage skips the approval"
   const told = symptom ? undefined : a.tokens.findIndex((_, i) => i > 1 && a.clause[i] === 0 && !a.subordinate[i] && tellsAt(a, i));

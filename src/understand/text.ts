@@ -61,15 +61,20 @@ const BARE_CONTRACTIONS: [RegExp, string][] = [
  * A label before the request says where it was written, not what it asks: a runbook's "Step 3:" or
  * "15)", a list bullet, a commit's "chore(infra):".
  */
-const LABEL_PREFIX = /^\s*(?:(?:step|task|item)\s*#?\d+[a-z]?\s*[:.)-]|\d+[.)]\s|[-*•]\s|\[[ x]\]\s|(?:feat|fix|chore|refactor|perf|ci|docs|build|test|style|ops|infra|deps|release|nit)(?:\(([^)]*)\))?!?:\s)\s*/i;
+const LABEL_PREFIX = /^\s*(?:[A-Z][A-Z0-9]{1,9}-\d+\b[:.]?\s|@[\w.-]+[,:]?\s|\/([a-z][\w-]*)\s|(?:step|task|item)\s*#?\d+[a-z]?\s*[:.)-]|\d+[.)]\s|[-*•]\s|\[[ x]\]\s|(?:feat|fix|chore|refactor|perf|ci|docs|build|test|style|ops|infra|deps|release|nit)(?:\(([^)]*)\))?!?:\s)\s*/i;
 /** A commit's scope that names a tool ("chore(cfn): delete the legacy stack") still says which tool. */
 const TOOL_SCOPES = new Set(['k8s', 'kubernetes', 'helm', 'terraform', 'tf', 'cfn', 'cloudformation', 'arm', 'bicep', 'docker', 'compose', 'git', 'github', 'gh', 'ci', 'gitlab']);
 
 function withoutLabel(text: string): string {
   const label = LABEL_PREFIX.exec(text);
   if (!label) return text;
-  const scope = label[1]?.toLowerCase();
-  return text.slice(label[0].length) + (scope && TOOL_SCOPES.has(scope) ? ` — ${scope}` : '');
+  // a commit's "(scope)" or a chat command's "/tool"
+  const scope = (label[1] ?? label[2])?.toLowerCase();
+  const rest = text.slice(label[0].length);
+  if (!scope || !TOOL_SCOPES.has(scope)) return rest;
+  // The scope belongs to the first line, the one the label stands on.
+  const end = rest.indexOf('\n');
+  return end < 0 ? `${rest} — ${scope}` : `${rest.slice(0, end)} — ${scope}${rest.slice(end)}`;
 }
 
 export function tokenize(text: string, fold: (lower: string) => string): Token[] {
@@ -80,8 +85,19 @@ export function tokenize(text: string, fold: (lower: string) => string): Token[]
   let pendingBreak = false;
   let pendingSentence = false;
   let inQuote = false;
-  for (const chunk of prepared.split(/\s+/)) {
+  let fenced = false;
+  for (const chunk of prepared.replace(/\s*\n\s*/g, ' \n ').split(/[^\S\n]+/)) {
+    // A line break ends a sentence: a ticket's title, its description and its criteria are apart.
+    if (chunk === '\n') {
+      pendingSentence = pendingBreak = tokens.length > 0;
+      continue;
+    }
     if (!chunk) continue;
+    // A fenced block (```) is pasted output: every word in it is quoted.
+    if (/^```\w*$/.test(chunk)) {
+      fenced = !fenced;
+      continue;
+    }
     if (DASHES.has(chunk)) {
       pendingBreak = true;
       continue;
@@ -91,7 +107,7 @@ export function tokenize(text: string, fold: (lower: string) => string): Token[]
     let word = chunk.replace(LEADING, '');
     const trailing = word.match(/[,;:!?.)\]"'`’”]+$/)?.[0] ?? '';
     word = stripTrailing(word);
-    const quoted = inQuote || opensQuote;
+    const quoted = fenced || inQuote || opensQuote;
     if (opensQuote && !closesQuote) inQuote = true;
     else if (inQuote && closesQuote) inQuote = false;
     if (!word) {
