@@ -35,6 +35,7 @@ const SUBJECT_USE = 0.2;
 /** The finding task before the task that acts on what was found. */
 const MEANS_DISCOUNT = 0.5;
 const PREDICATES = new Set(PREDICATE_WORDS);
+const ASKED_PEOPLE = new Set(['person', 'team', 'folk', 'one', 'shift', 'on-call', 'oncall', 'engineer', 'admin', 'ops', 'sre']);
 const TELLING = new Set(TELLING_VERBS);
 const MEANS = new Set(MEANS_VERBS.verbs);
 const FRAMES = new Set(REQUEST_FRAMES);
@@ -79,7 +80,7 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
 
   // A ticket's title ("Loki for the cluster") names the subject; the sentence that asks says what to do.
   const titled = asking > 0 ? LATER_SENTENCE : 1;
-  const artifact = problem ? undefined : artifactRequest(a);
+  const artifact = problem || yesNoQuestion(a) ? undefined : artifactRequest(a);
   if (artifact) count(NOUN_REQUEST_INTENT, 2 * titled, `a request for ${artifact}`, 'artifact');
 
   const nominal = nominalRequest(a, asking) ?? receivingRequest(a);
@@ -124,6 +125,10 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
   const subordinate = a.subordinate[i]!;
   if ((cue.kind === 'verb' || cue.kind === 'command') && isSubject(a, m)) return SUBJECT_USE;
   if (receivesAt(a.tokens, i) && m.anchors.length === 1) return SUBJECT_USE;
+  // "we released a new version yesterday", "I created a workflow to learn": told in the past, not asked.
+  if (cue.kind === 'verb' && toldInPast(a, i)) return SUBJECT_USE;
+  // "is the stack still failing or did it recover?": inside a yes/no question a verb tells what is asked about.
+  if ((cue.kind === 'verb' || cue.kind === 'command') && yesNoSentences(a).has(a.sentence[i]!) && !a.clauseHead[i]) return SUBJECT_USE;
   switch (cue.kind) {
     case 'command':
       // A one-word program that is also an English verb ("make", "sort", "split") is the program
@@ -139,12 +144,12 @@ function usageFactor(a: Analysis, m: Match<IntentCue>): number {
       return isAttribute(a, i) ? 0.3 : subordinate ? 0.5 : 1;
     default:
       if (subordinate) return 0.3;
-      if (a.clauseHead[i] || afterToolWord(a, i)) return HEAD_BOOST;
+      if (a.clauseHead[i] || afterToolWord(a, i) || afterAsker(a, i)) return HEAD_BOOST;
       // "should be scaled", "we need reviews deployed to staging": the participle is the action asked.
       if (a.tokens[i]!.baseAlone && !a.tokens[i]!.lower.endsWith('ing')) return 1.1;
       if (isNounUse(a, i)) return 0.25;
       if (a.tokens[i - 1] && a.tokens[i - 1]!.lemma !== 'to' && SETS.prepositions.has(a.tokens[i - 1]!.lemma)) return 0.25;
-      if (a.tokens[i - 1]?.lemma === 'to') return FRAMES.has(a.tokens[i - 2]?.lemma ?? '') ? HEAD_BOOST : 0.4;
+      if (a.tokens[i - 1]?.lemma === 'to') return framedAt(a, i) ? HEAD_BOOST : 0.4;
       return 0.8;
   }
 }
@@ -154,6 +159,32 @@ const PROSE = new Set(PROSE_WORDS);
 /** "make scale of the deployment", "make please the tag": English after the word, not a command's arguments. */
 function readsAsProse(a: Analysis): boolean {
   return a.tokens.slice(1, 5).some((t) => SETS.determiners.has(t.lemma) || PROSE.has(t.lemma));
+}
+
+/** "I'd like to export …", "my lead asked me to set up …": the verb after a frame is the task asked. */
+function framedAt(a: Analysis, i: number): boolean {
+  if (a.tokens[i - 1]?.lemma !== 'to') return false;
+  const before = a.tokens[i - 2]?.lemma ?? '';
+  return FRAMES.has(before) || (['me', 'us'].includes(before) && FRAMES.has(a.tokens[i - 3]?.lemma ?? ''));
+}
+
+const PAST_SUBJECTS = new Set(['we', 'i', 'they', 'he', 'she', 'someone', 'somebody', 'you']);
+
+function toldInPast(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  return t.lower.endsWith('ed') && t.lower !== t.lemma && PAST_SUBJECTS.has(a.tokens[i - 1]?.lemma ?? '');
+}
+
+/** "can the next person compress …", "could the on-call team restart …": the verb after who is asked leads. */
+function afterAsker(a: Analysis, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && a.clause[j] === a.clause[i] && (SETS.determiners.has(a.tokens[j]!.lemma) || ASKED_PEOPLE.has(a.tokens[j]!.lemma) || a.tokens[j]!.lemma === 'next')) j--;
+  return j < i - 1 && ['can', 'could', 'would', 'will'].includes(a.tokens[j]?.lemma ?? '');
+}
+
+/** A task stated with a frame anywhere in the text ("I need to build an image …, is docker build what I use?"). */
+function statesTask(a: Analysis): boolean {
+  return a.intents.some((m) => m.row.intent && m.row.kind === 'verb' && !a.subordinate[m.start] && framedAt(a, m.start));
 }
 
 /** "the last deploy", "a backup", "the postgres dump": a verb word used as a noun. */
@@ -371,10 +402,10 @@ export function requestSentence(a: Analysis): number {
   const last = a.sentence.at(-1) ?? 0;
   if (last === 0) return 0;
   // "I'd like a safety net. Could you export the state…": the marked sentence that names an action.
-  for (let s = 0; s <= last; s++) {
-    const acts = a.intents.some((m) => a.sentence[m.start] === s && m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.weight >= 1);
-    if (acts && hasRequestMarker(a, s)) return s;
-  }
+  const acting = (s: number) => a.intents.filter((m) => a.sentence[m.start] === s && m.row.intent && (m.row.kind === 'verb' || m.row.kind === 'command') && m.row.weight >= 1);
+  for (let s = 0; s <= last; s++) if (acting(s).length && hasRequestMarker(a, s)) return s;
+  // "I've been asked to add the bitnami repo. What's the right way?": the task stated with a frame.
+  for (let s = 0; s <= last; s++) if (acting(s).some((m) => framedAt(a, m.start) && !a.subordinate[m.start])) return s;
   for (let s = 0; s <= last; s++) {
     if (hasRequestMarker(a, s)) return s;
     const first = a.tokens.findIndex((_, i) => a.sentence[i] === s);
@@ -462,6 +493,8 @@ function nominalRequest(a: Analysis, asking: number): { intent: Intent; word: st
     const leads = a.clauseHead[verb] || (WANTING.has(t.lemma) && a.sentence[verb] === asking && !asked);
     if (!LIGHT.has(t.lemma) || !leads || a.subordinate[verb] || participleFollows(a, verb)) continue;
     const words = objectWords(a, verb);
+    // "the order-consumer deployment needs 6 replicas"
+    if (WANTING.has(t.lemma) && (words.some((w) => CAPACITY.has(w)) || CAPACITY.has(a.tokens[verb + 2]?.lemma ?? ''))) return { intent: 'scale', word: `${t.lower} more capacity` };
     const made = t.lemma === 'make' && MADE_THINGS.find((phrase) => phrase.split(' ').every((p, k) => words[k] === p));
     if (made) return { intent: 'create', word: `make ${made}` };
     const action = namedAction(words);
@@ -506,13 +539,26 @@ const AUXILIARIES = new Set(QUESTION_AUXILIARIES);
 
 /** "is grafana reachable on 3000?", "any open PRs on acme/portal?", "does the backup job still run?": asks what is there. */
 function yesNoQuestion(a: Analysis): boolean {
-  // Any sentence of the text may be the question: "does main pass on CircleCI? the badge looks stale"
+  return !statesTask(a) && yesNoSentences(a).size > 0;
+}
+
+const yesNoCache = new WeakMap<Analysis, Set<number>>();
+
+/** The sentences that ask yes or no about what is there. */
+function yesNoSentences(a: Analysis): Set<number> {
+  const cached = yesNoCache.get(a);
+  if (cached) return cached;
+  // Any sentence of the text may be the question: "does main pass on CircleCI? the badge looks stale".
+  // Typed on a phone the mark is often left off: "is gh actions green on main".
   const asked = new Set(a.tokens.filter((t) => t.questionAfter).map((t) => a.sentence[a.tokens.indexOf(t)]!));
-  return [...asked].some((s) => {
+  if (!asked.size && (a.sentence.at(-1) ?? 0) === 0 && a.tokens.length <= 12 && AUXILIARIES.has(a.tokens[0]?.lemma ?? '') && a.tokens[0]!.lemma !== 'any') asked.add(0);
+  const found = new Set([...asked].filter((s) => {
     if (hasRequestMarker(a, s)) return false;
     const at = a.tokens.findIndex((t, i) => a.sentence[i] === s && (!SETS.fillers.has(t.lemma) || AUXILIARIES.has(t.lemma)));
     if (at < 0 || !AUXILIARIES.has(a.tokens[at]!.lemma)) return false;
     // "is it possible to …?", "is possible make snapshot …?": the verb after it is asked for.
     return !a.tokens.slice(at + 1, at + 3).some((t) => t.lemma === 'possible');
-  });
+  }));
+  yesNoCache.set(a, found);
+  return found;
 }

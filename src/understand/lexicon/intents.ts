@@ -52,6 +52,8 @@ export const INTENT_CUES: IntentCue[] = [
   // "run the django migrations inside the web container": a task run once, not a service started.
   // Listed first: of two cues that match as much, the first counts.
   ...cues('execute', 'verb', 1.3, ['run … migration', 'run … task', 'run … script', 'run … command', 'run … once']),
+  // chmod and chown in words are file tasks
+  ...cues('execute', 'verb', 1.3, ['change … permissions', 'change … permission', 'change … ownership', 'change … owner', 'fix … permissions']),
   ...cues('create', 'verb', 1.2, ['run … <service>', 'run … <image>', 'run … container']),
 
   // deploy: roll out something that exists onto a target
@@ -121,7 +123,7 @@ export const INTENT_CUES: IntentCue[] = [
 
   // destroy
   ...cues('destroy', 'verb', 1, [
-    'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'clear out', 'clear … out', 'clean out', 'uninstall', 'purge',
+    'delete', 'remove', 'tear down', 'teardown', 'destroy', 'prune', 'clean up', 'cleanup', 'get rid of', 'clear out', 'clear … out', 'clean out', 'uninstall', 'purge',
     'drop', 'wipe', 'close', 'get rid of', 'decommission', 'erase', 'deprovision', 'nuke', 'discard',
     'deregister', 'unregister', 'archive … repo', 'can go', 'can be deleted', 'can be removed', 'no longer needed',
   ]),
@@ -166,7 +168,7 @@ export const INTENT_CUES: IntentCue[] = [
   // "git push … gives me `rejected`, how do i fix": asking how to fix outweighs the command pasted with it.
   ...cues('debug', 'question', 2.5, ['how do i fix', 'how to fix', 'how can i fix', 'what gives', 'why does', 'why is', 'why do']),
   ...cues('debug', 'symptom', 0.5, [
-    'crashloop', 'crashlooping', 'crashloopbackoff', 'crash', 'crashing', 'keep crashing', 'failing', 'fail', 'fails',
+    'crashloop', 'crashlooping', 'keeps', 'kept', 'crashloopbackoff', 'crash', 'crashing', 'keep crashing', 'failing', 'fail', 'fails',
     'broken', 'broke', 'not working', 'not work', 'stuck', 'hang', 'hangs', 'time out', 'timed out', 'oomkilled',
     'slow', 'rejected', 'keep exiting', 'exit immediately', 'exits', 'keep restarting', 'can not', 'cannot',
     'unable', 'not accessible', 'not reachable', 'unreachable', 'throwing', '502', '500', '503', '504', 'pending',
@@ -270,6 +272,10 @@ export const INTENT_CUES: IntentCue[] = [
     'health check', 'healthcheck', 'run on', 'runs on', 'key vault', 'build and test', 'dump file', 'backup policy',
     'backup plan', 'backup retention', 'snapshot policy', 'export of', 'plan on', 'plans on', 'on pull request',
     'read replica', 'check out … branch', 'is there a way', 'is there any way', 'heads up', 'lgtm',
+    // a newcomer asking how, about a task already stated
+    'what is the right way', 'what is the command', 'what would the command be', 'how does that work', 'what is the usual way',
+    'is there something better', 'how would i', 'how do i do that', 'how do we do that',
+    'new here', 'new to', 'am new', 'newbie', 'first week',
     // a wish with nothing to act on (the contract's own example of a request to clarify)
     'make it better', 'make it faster', 'make things better', 'make it work', 'the execs', 'make sure',
     // "make everything better": no object to make, only a wish (asked about, not run as `make`)
@@ -312,7 +318,11 @@ export const CREATABLE_OBJECTS = [
 ];
 
 /** "would it be possible to uninstall …", "I'd like to export …": the verb after these is the request. */
-export const REQUEST_FRAMES = ['possible', 'want', 'like', 'need', 'wanted', 'able', 'trying', 'try', 'going', 'please', 'way', 'how'];
+export const REQUEST_FRAMES = [
+  'possible', 'want', 'like', 'need', 'wanted', 'able', 'trying', 'try', 'going', 'please', 'way', 'how',
+  // "I've been asked to add the bitnami repo", "I was told to install the chart": the task set for the writer
+  'asked', 'told', 'supposed', 'meant', 'have', 'has',
+];
 
 /** What a capacity change acts on: "bump the memory on the indexer pods to 2Gi" is a scale, not an update. */
 export const CAPACITY_WORDS = ['memory', 'mem', 'ram', 'cpu', 'cpus', 'heap', 'replica', 'vcpu', 'vcpus', 'replicacount', 'maxreplicas', 'minreplicas', 'broker'];
@@ -332,6 +342,8 @@ export const REQUEST_MARKERS = [
   'please', 'pls', 'plz', 'can you', 'could you', 'would you', 'can someone', 'could someone', 'can somebody', 'can we', 'could we',
   'would it be possible', 'is it possible', 'i would like', "i'd like", 'i want', 'we want', 'we need', 'i need', 'need you', "let's", 'lets',
   'go ahead', 'kindly', 'you could', 'you can', 'any chance',
+  // handover notes: the item left for the next shift
+  'next person', 'next shift', 'still to do', 'to do', 'todo', 'action for', 'for the morning', 'still need', 'needs to be done',
 ];
 
 export const MEANS_VERBS = { verbs: ['find', 'locate', 'search', 'look for', 'grep', 'identify'], then: ['destroy', 'execute', 'backup'] as Intent[] };
