@@ -21,7 +21,8 @@ const NLU_SETS = [
   ...jsonlIn('bench/evals/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
   ...jsonlIn('bench/evals-b/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
   ...jsonlIn('bench/evals-c/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
-  ...jsonlIn('bench/evals-d/', 'nlu-').map((path) => ({ path, use: 'held out' })),
+  ...jsonlIn('bench/evals-d/', 'nlu-').map((path) => ({ path, use: 'held out, used' })),
+  ...jsonlIn('bench/evals-e/', 'nlu-').map((path) => ({ path, use: 'held out' })),
 ];
 const SHELL_SETS = [
   { path: '../shared/evals/shell-dev.jsonl', use: 'dev' },
