@@ -20,7 +20,7 @@ export interface IntentDecision {
   score: number;
   runnerUp: number;
   /** What kind of evidence decided: a cue of the lexicon, or a rule about the whole request. */
-  basis: 'verb' | 'command' | 'question' | 'symptom' | 'noun' | 'artifact' | 'object' | 'report' | 'none';
+  basis: 'verb' | 'command' | 'question' | 'symptom' | 'noun' | 'artifact' | 'object' | 'report' | 'model' | 'none';
   /** The cues that decided, for explanations. */
   reasons: string[];
 }
@@ -40,7 +40,13 @@ const TELLING = new Set(TELLING_VERBS);
 const MEANS = new Set(MEANS_VERBS.verbs);
 const FRAMES = new Set(REQUEST_FRAMES);
 
-export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): IntentDecision {
+/**
+ * How much the statistical reading (src/understand/classifier) adds, times its probability: enough
+ * to choose between close readings of the rules, not to outvote one clear cue.
+ */
+export const MODEL_WEIGHT = 1;
+
+export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>, statistical?: ReadonlyMap<string, number>, modelWeight = MODEL_WEIGHT): IntentDecision {
   const scores = new Map<Intent, number>();
   const best = new Map<Intent, { value: number; cue: string; basis: IntentDecision['basis'] }>();
   // Every piece of evidence adds to its intent's score; the strongest one is kept to explain it.
@@ -104,10 +110,18 @@ export function decideIntent(a: Analysis, namedDomains: ReadonlySet<Domain>): In
   if (named) count(NOUN_REQUEST_INTENT, 1.5 * titled, `a request for a new ${named}`, 'object');
 
   // The strongest single cue decides; the others add a little, so repeated weak symptoms do not
-  // outvote one clear request.
+  // outvote one clear request. The statistical reading adds its probability to each.
+  const learned = (intent: Intent) => (statistical?.get(intent) ?? 0) * modelWeight;
   const ranked = [...best.entries()]
-    .map(([intent, b]) => ({ intent, value: b.value + 0.15 * ((scores.get(intent) ?? 0) - b.value), cue: b.cue, basis: b.basis }))
-    .sort((x, y) => y.value - x.value);
+    .map(([intent, b]) => ({ intent, value: b.value + 0.15 * ((scores.get(intent) ?? 0) - b.value) + learned(intent), cue: b.cue, basis: b.basis }));
+  // With no cue at all, the statistical reading alone is not enough to act: the request is asked about.
+  if (ranked.length) {
+    for (const [intent, p] of statistical ?? []) {
+      if (intent === 'clarify' || best.has(intent as Intent) || p < 0.5) continue;
+      ranked.push({ intent: intent as Intent, value: learned(intent as Intent), cue: 'the reading learned from labelled requests', basis: 'model' });
+    }
+  }
+  ranked.sort((x, y) => y.value - x.value);
   const top = ranked[0];
   if (!top) return { intent: undefined, score: 0, runnerUp: 0, basis: 'none', reasons: [] };
   if (top.intent === 'restore' && top.cue.endsWith('back') && bringsBackVersion(a)) {

@@ -4,6 +4,7 @@ import { analyze } from './analyze.js';
 import { extractEntities, list } from './entities.js';
 import { buildAsked, extractDetails } from './details.js';
 import { decideIntent } from './intent.js';
+import { readIntent } from './classifier/read-intent.js';
 import type { DomainDecision } from './domain-decision.js';
 import { decideDomains, domainEvidence } from './domain-decision.js';
 import type { ConversationMemory, SessionDefaults, Subject } from './memory.js';
@@ -55,7 +56,7 @@ export function explain(text: string, memory?: ConversationMemory, options: Opti
   placeStated(stated, entities, details);
   const evidence = domainEvidence(a, extracted, Boolean(details.command));
   // Where the request happens ("the repo", "the stack") is enough to read "rename" or "move" as a change.
-  const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= STRENGTH_VALUE.context).map((e) => e.domain)));
+  const decision = decideIntent(a, new Set(evidence.filter((e) => e.strength >= STRENGTH_VALUE.context).map((e) => e.domain)), readIntent(text));
   reasons.push(...decision.reasons);
   let intent = decision.intent ?? (entities.services?.length ? NOUN_REQUEST_INTENT : undefined);
   // "why does `npm ci` fail": a symptom report quotes what it saw, not values to act on.
