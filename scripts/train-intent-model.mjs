@@ -1,7 +1,7 @@
 // Trains the statistical reading of intent (src/understand/classifier) on every labelled request
 // set except the one kept untouched for measuring (bench/evals-e), and writes the model as
-// src/understand/classifier/intent-model.ts. Deterministic. Run after `npm run build`:
-//   node scripts/train-intent-model.mjs
+// src/understand/classifier/intent-model.ts. Deterministic. `npm run train` builds, runs this and
+// builds again with the new model.
 import { writeFileSync } from 'node:fs';
 import { intentFeatures } from '../dist/understand/classifier/features.js';
 import { train } from '../dist/understand/classifier/softmax.js';

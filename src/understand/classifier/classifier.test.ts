@@ -8,7 +8,7 @@ import { TRAINING_FOLDERS, TRAINING_OPTIONS, readTrainingSets } from './training
 const root = new URL('../../../', import.meta.url);
 
 describe('the statistical reading of intent', () => {
-  it('was trained on the labelled sets as they are now (retrain with scripts/train-intent-model.mjs)', () => {
+  it('was trained on the labelled sets as they are now (retrain with npm run train)', () => {
     expect(readTrainingSets(root).digest).toBe(INTENT_MODEL_DIGEST);
   });
 

@@ -1,13 +1,13 @@
 /**
  * The labelled requests the intent model learns from: the development set beside the checkout,
- * the project's examples, and the held-out sets already used to find failures. `bench/evals-e`
- * is never among them: it measures.
+ * the project's examples, requests written only to train it (`training/`), and the held-out sets
+ * already used to find failures. `bench/evals-e` is never among them: it measures.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { TrainingOptions } from './softmax.js';
 
-export const TRAINING_FOLDERS = ['../shared/evals/', 'src/understand/examples/', 'bench/evals/', 'bench/evals-b/', 'bench/evals-c/', 'bench/evals-d/'];
+export const TRAINING_FOLDERS = ['../shared/evals/', 'src/understand/examples/', 'src/understand/classifier/training/', 'bench/evals/', 'bench/evals-b/', 'bench/evals-c/', 'bench/evals-d/'];
 
 export const TRAINING_OPTIONS: TrainingOptions = { steps: 300, rate: 2, l2: 0.0005, minCount: 2 };
 
