@@ -38,6 +38,10 @@ describe('manifests given inline', () => {
     expect(levelOf(`kubectl run x --image=alpine --overrides='{"spec":{"hostPID":true,"containers":[{"name":"x","image":"alpine"}]}}'`)).toBe('dangerous');
     expect(levelOf('kubectl run x --image=alpine --privileged -- sh')).toBe('dangerous');
     expect(levelOf(`kubectl run x --image=alpine --overrides='{"metadata":{"labels":{"a":"b"}}}'`)).toBe('write');
+    // the patch is a Pod's even without a kind or containers
+    expect(levelOf(`kubectl run x --image=alpine --overrides='{"spec":{"hostNetwork":true}}'`)).toBe('dangerous');
+    expect(levelOf(`kubectl run x --image=alpine --overrides '{"spec":{"hostPID":true}}'`)).toBe('dangerous');
+    expect(levelOf(`kubectl run x --image=alpine --overrides='{"spec":{"volumes":[{"name":"r","hostPath":{"path":"/"}}]}}'`)).toBe('dangerous');
   });
 
   it('judges helm --set values that make a chart\'s pods escape', () => {

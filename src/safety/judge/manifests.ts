@@ -34,8 +34,11 @@ function podSpecOf(doc: Json): Json | undefined {
   return object(template?.spec);
 }
 
-/** Every reason the objects in a manifest (YAML or JSON, one or many documents) escape. */
-export function manifestEscapes(text: string): string[] {
+/**
+ * Every reason the objects in a manifest (YAML or JSON, one or many documents) escape. An object
+ * with no kind is taken as `kindless` (a `kubectl run --overrides` patch is always a Pod).
+ */
+export function manifestEscapes(text: string, kindless?: string): string[] {
   let docs: unknown[];
   try {
     docs = parseAllDocuments(text).map((d) => d.toJSON());
@@ -52,7 +55,7 @@ export function manifestEscapes(text: string): string[] {
       found.push(`binds ${list(doc.subjects).map((s) => String(object(s)?.name ?? '?')).join(', ') || 'its subjects'} to ${String(object(doc.roleRef)?.name)}`);
     }
   };
-  for (const doc of docs) visit(object(doc));
+  for (const doc of docs.map(object)) visit(doc && kindless && doc.kind === undefined ? { ...doc, kind: kindless } : doc);
   return found;
 }
 
@@ -68,19 +71,19 @@ export function kubectlPayloads(ev: Evaluation, inv: Invocation, finding: Findin
   const sub = values.find((v) => !v.startsWith('-'));
   const valueOf = (flag: string): string[] =>
     values.flatMap((v, i) => (v === flag ? [values[i + 1] ?? ''] : v.startsWith(`${flag}=`) ? [v.slice(flag.length + 1)] : []));
-  const texts: string[] = [];
+  const texts: { text: string; kindless?: string }[] = [];
   // A server-side or client-side dry run only validates: nothing is created.
   const dryRun = values.some((v) => v === '--dry-run' || (v.startsWith('--dry-run=') && v !== '--dry-run=none'));
   if (!dryRun && (sub === 'apply' || sub === 'create' || sub === 'replace')) {
     // The grammar drops a lone `-` right before a here-document (`-f - <<EOF`): a missing value reads stdin too.
     if ([...valueOf('-f'), ...valueOf('--filename')].some((v) => v === '-' || (v === '' && inv.site.stdinText))) {
       const text = literalStdin(inv.site);
-      if (text !== undefined) texts.push(text);
+      if (text !== undefined) texts.push({ text });
     }
   }
-  if (sub === 'run') texts.push(...valueOf('--overrides'));
+  if (sub === 'run') texts.push(...valueOf('--overrides').map((text) => ({ text, kindless: 'Pod' })));
   if (sub === 'run' && values.includes('--privileged')) ev.add(finding, MANIFEST_VERDICTS.escape('runs a privileged pod'), 'kubectl.run.privileged', part);
-  for (const reason of texts.flatMap(manifestEscapes)) ev.add(finding, MANIFEST_VERDICTS.escape(reason), 'kubectl.inline-manifest', part);
+  for (const reason of texts.flatMap((t) => manifestEscapes(t.text, t.kindless))) ev.add(finding, MANIFEST_VERDICTS.escape(reason), 'kubectl.inline-manifest', part);
   if ((sub === 'proxy' || sub === 'port-forward') && valueOf('--address').some((a) => a.split(',').some((x) => ALL_INTERFACES.test(x.trim())))) {
     ev.add(finding, MANIFEST_VERDICTS.allInterfaces, `kubectl.${sub}.all-interfaces`, part);
   }
