@@ -7,7 +7,9 @@ function startupCommands(name: string, values: string[]): string[] {
   const commands: string[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (EDITORS.has(name) && (value === '-c' || value === '--cmd') && values[i + 1] !== undefined) commands.push(values[++i]!);
+    // `-c cmd`, and `-sc cmd` / `-esc cmd` with the option bundled after others
+    const takesCommand = value === '-c' || value === '--cmd' || /^-[a-zA-Z]*c$/.test(value);
+    if (EDITORS.has(name) && takesCommand && values[i + 1] !== undefined) commands.push(values[++i]!);
     else if (value.startsWith('+') && value.length > 1) commands.push(value.slice(1));
   }
   // Vim runs `|`-separated commands in turn; a shell escape takes the rest of the line.

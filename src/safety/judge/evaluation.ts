@@ -210,6 +210,8 @@ export class Evaluation {
       const verdict = LOCATION_EFFECTS[effect.kind][path.location];
       if (verdict) this.add(finding, verdict, `${rule}.${path.location}`, part);
     }
+    // `tar czf - ~`, `zip -r - /`: a whole home directory or the filesystem printed holds its keys and credentials.
+    if (effect.kind === 'print' && (path.location === 'home' || path.location === 'root')) finding.traits.add('prints-secret');
     if (path.secret) {
       const verdict = CONTENT_EFFECTS.secret[effect.kind];
       if (verdict) this.add(finding, verdict, `${rule}.secret`, part);

@@ -11,6 +11,8 @@ const kill: ToolTable = {
     { id: 'check', when: { anyFlag: ['-0'] }, level: 'read', reason: 'signal 0 only checks that the process exists' },
     { id: 'check', when: { flagValue: { '-s': /^0$/ } }, level: 'read', reason: 'signal 0 only checks that the process exists' },
     { id: 'every-process', when: { word: /^-1$/ }, level: 'dangerous', reason: 'signals every process the user may signal' },
+    // `kill -9 -$(cat pgid)`, `kill -- -$n`: a process group known only at run time may be -1, every process.
+    { id: 'computed-group', when: { word: /^-\u0000/ }, level: 'dangerous', reason: 'signals a process group computed at run time, which may be every process (-1)' },
     { id: 'process', level: 'admin', reason: 'stops a process', traits: ['acts-on-targets'] },
   ],
   otherwise: { level: 'admin', reason: 'stops a process' },
