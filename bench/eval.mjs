@@ -29,6 +29,7 @@ const SHELL_SETS = [
   ...jsonlIn('bench/evals/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
   ...jsonlIn('bench/evals-b/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
   ...jsonlIn('bench/evals-c/', 'shell-').map((path) => ({ path, use: 'held out, used' })),
+  ...jsonlIn('bench/evals-d/', 'shell-').map((path) => ({ path, use: 'held out' })),
 ];
 
 function batch(subcommand, path) {
