@@ -165,8 +165,6 @@ function wantedInState(tokens: Token[], i: number): boolean {
   return false;
 }
 
-const MODALS = new Set(['can', 'could', 'would', 'may', 'might']);
-
 /**
  * "can we get the billing thing onto the live site", "could the developers get a local setup",
  * "can we have the template deployed": get or have after a modal and its subject asks to receive;
@@ -177,7 +175,7 @@ export function receivesAt(tokens: Token[], i: number): boolean {
   if (!t || (t.lemma !== 'get' && t.lemma !== 'have')) return false;
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     if (tokens[j + 1]!.breakBefore) return false;
-    if (MODALS.has(tokens[j]!.lemma)) return j < i - 1 && tokens[j + 1]!.lemma !== 'you';
+    if (SETS.modals.has(tokens[j]!.lemma)) return j < i - 1 && tokens[j + 1]!.lemma !== 'you';
   }
   return false;
 }

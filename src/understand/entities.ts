@@ -53,10 +53,6 @@ const QUANTITY = /^\d+(\.\d+)?[a-z]{1,3}$/i;
 const NAMESPACE_PLACE_WORDS = ['in', 'into', 'from'];
 const OBJECT_KIND_WORDS = new Set(Object.keys(OBJECT_KINDS));
 
-/** Keys of `key=value` that are settings, not a service's count. */
-const SETTING_KEYS = new Set(['port', 'timeout', 'ttl', 'retries', 'retry', 'size', 'limit', 'memory', 'mem', 'cpu', 'cpus', 'count', 'workers', 'threads', 'max', 'min', 'debug', 'verbose', 'level', 'version']);
-const COMMIT_WORDS = new Set(['commit', 'revision', 'sha', 'hash', 'reverts']);
-
 export function extractEntities(a: Analysis): Extracted {
   const used = [...a.claimed];
   const take = (i: number) => { used[i] = true; };
@@ -212,7 +208,7 @@ export function extractEntities(a: Analysis): Extracted {
     const scale = t.lower === '--scale' ? /^([a-z0-9][a-z0-9_.-]*)=(\d+)$/.exec(lower(i + 1)) : /^--scale=([a-z0-9][a-z0-9_.-]*)=(\d+)$/.exec(t.lower);
     // "web=4, worker=2 via compose": counts written as settings of named services.
     const counts = scale ? undefined : /^([a-z][a-z0-9_.-]*)=(\d+)$/.exec(t.lower);
-    if (counts && !SETTING_KEYS.has(counts[1]!)) {
+    if (counts && !SETS.settingKeys.has(counts[1]!)) {
       replicas.push(Number(counts[2]));
       scaledServices.push(counts[1]!);
       take(i);
@@ -250,7 +246,7 @@ export function extractEntities(a: Analysis): Extracted {
   const versions: string[] = [];
   tokens.forEach((t, i) => {
     // "revert commit 4f2a9c1": a commit's hash is the revision asked for
-    if (COMMIT_WORDS.has(lemma(i - 1)) && /^[0-9a-f]{7,40}$/.test(t.lower) && /\d/.test(t.lower)) { versions.push(t.raw); take(i); return; }
+    if (SETS.commitWords.has(lemma(i - 1)) && /^[0-9a-f]{7,40}$/.test(t.lower) && /\d/.test(t.lower)) { versions.push(t.raw); take(i); return; }
     if (used[i]) return;
     if (/^v\d+(\.\d+)*([-+][\w.]+)?$/i.test(t.raw) && !/^v\d+$/i.test(t.raw) || /^v\d+$/i.test(t.raw) && t.raw.length <= 4) {
       if (!/^v\d+$/.test(t.lower) || ['to', 'of', 'version', 'release', 'tag', 'and', 'between', 'back'].includes(lemma(i - 1)) || /^v\d+$/.test(t.lower) && SETS.prepositions.has(lemma(i - 1))) {

@@ -35,7 +35,6 @@ const SUBJECT_USE = 0.2;
 /** The finding task before the task that acts on what was found. */
 const MEANS_DISCOUNT = 0.5;
 const PREDICATES = new Set(PREDICATE_WORDS);
-const ASKED_PEOPLE = new Set(['person', 'team', 'folk', 'one', 'shift', 'on-call', 'oncall', 'engineer', 'admin', 'ops', 'sre']);
 const TELLING = new Set(TELLING_VERBS);
 const MEANS = new Set(MEANS_VERBS.verbs);
 const FRAMES = new Set(REQUEST_FRAMES);
@@ -182,18 +181,16 @@ function framedAt(a: Analysis, i: number): boolean {
   return FRAMES.has(before) || (['me', 'us'].includes(before) && FRAMES.has(a.tokens[i - 3]?.lemma ?? ''));
 }
 
-const PAST_SUBJECTS = new Set(['we', 'i', 'they', 'he', 'she', 'someone', 'somebody', 'you']);
-
 function toldInPast(a: Analysis, i: number): boolean {
   const t = a.tokens[i]!;
-  return t.lower.endsWith('ed') && t.lower !== t.lemma && PAST_SUBJECTS.has(a.tokens[i - 1]?.lemma ?? '');
+  return t.lower.endsWith('ed') && t.lower !== t.lemma && SETS.pastSubjects.has(a.tokens[i - 1]?.lemma ?? '');
 }
 
 /** "can the next person compress …", "could the on-call team restart …": the verb after who is asked leads. */
 function afterAsker(a: Analysis, i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && a.clause[j] === a.clause[i] && (SETS.determiners.has(a.tokens[j]!.lemma) || ASKED_PEOPLE.has(a.tokens[j]!.lemma) || a.tokens[j]!.lemma === 'next')) j--;
-  return j < i - 1 && ['can', 'could', 'would', 'will'].includes(a.tokens[j]?.lemma ?? '');
+  while (j >= 0 && a.clause[j] === a.clause[i] && (SETS.determiners.has(a.tokens[j]!.lemma) || SETS.askedPeople.has(a.tokens[j]!.lemma))) j--;
+  return j < i - 1 && SETS.modals.has(a.tokens[j]?.lemma ?? '');
 }
 
 /** A task stated with a frame anywhere in the text ("I need to build an image …, is docker build what I use?"). */

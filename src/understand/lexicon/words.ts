@@ -123,6 +123,21 @@ export const PASSIVE_AUXILIARIES = ['be', 'been', 'being', 'is', 'are', 'was', '
 /** Words after which an -ing form is the action asked for: "would you mind rolling it back". */
 export const GERUND_LEADS = ['mind', 'try', 'trying', 'start', 'need', 'needs', 'recommend', 'suggest'];
 
+/** Modal verbs: after one and its subject, "get"/"have" receive and the next verb is what is asked. */
+export const MODAL_VERBS = ['can', 'could', 'would', 'will', 'may', 'might'];
+
+/** Who a request is put to, between the modal and the verb: "can the next person compress …". */
+export const ASKED_PEOPLE = ['person', 'team', 'folk', 'one', 'shift', 'on-call', 'oncall', 'engineer', 'admin', 'ops', 'sre', 'next'];
+
+/** Subjects before a past-tense verb that make it a report: "we released …", "I created …". */
+export const PAST_SUBJECTS = ['we', 'i', 'they', 'he', 'she', 'someone', 'somebody', 'you'];
+
+/** Keys of `key=value` that are settings, not a service's count ("timeout=30" is no replica count). */
+export const SETTING_KEYS = ['port', 'timeout', 'ttl', 'retries', 'retry', 'size', 'limit', 'memory', 'mem', 'cpu', 'cpus', 'count', 'workers', 'threads', 'max', 'min', 'debug', 'verbose', 'level', 'version'];
+
+/** Words before a commit hash that make it the revision asked for: "revert commit 4f2a9c1". */
+export const COMMIT_WORDS = ['commit', 'revision', 'sha', 'hash', 'reverts'];
+
 /** Words that ask for a thing in a state: "we need reviews deployed to staging", "want loki installed". */
 export const WANTING_LEADS = ['need', 'needs', 'want', 'wants', 'like', 'require', 'requires'];
 
